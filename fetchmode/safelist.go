@@ -1,0 +1,156 @@
+package fetchmode
+
+// Limits of Fetch §cors-safelisted-request-header and
+// §cors-unsafe-request-header-names.
+const (
+	// MaxSafelistedValueLen is the longest value, in bytes, a CORS-safelisted
+	// request-header can have.
+	MaxSafelistedValueLen = 128
+	// MaxSafelistedTotalLen is the most value bytes the safelisted entries of
+	// one request can have together before they all count as unsafe.
+	MaxSafelistedTotalLen = 1024
+)
+
+// Safelist is a variant of the CORS-safelisted request-header rules. The zero
+// value is the Fetch Standard's rules; the fields turn on browser behaviour.
+type Safelist struct {
+	// NoTotalLimit drops the 1024-byte total of Fetch
+	// §cors-unsafe-request-header-names step 5: Firefox
+	// (nsContentUtils::IsCORSSafelistedRequestHeader) and WebKit
+	// (isCrossOriginSafeRequestHeader) judge each entry alone.
+	NoTotalLimit bool
+	// ClientHints also safelists what Chromium's cors.cc
+	// IsCorsSafelistedHeader does beyond the standard: "intervention", and
+	// the client hints device-memory, dpr, width, viewport-width, rtt,
+	// downlink, ect and save-data, each with its value grammar.
+	ClientHints bool
+	// RangeInt64 makes a Range entry unsafe when a bound does not fit in an
+	// int64, as Chromium does (net::HttpUtil::ParseRangeHeader saturates and
+	// cors.cc refuses the result). The standard has no bound on the numbers.
+	RangeInt64 bool
+}
+
+// IsCORSSafelistedRequestHeader reports whether the entry (name, value) is a
+// CORS-safelisted request-header under the standard rules: it is
+// Safelist{}.IsSafelisted(name, value).
+func IsCORSSafelistedRequestHeader(name, value string) bool {
+	return Safelist{}.IsSafelisted(name, value)
+}
+
+// IsSafelisted reports whether the single entry (name, value) is a
+// CORS-safelisted request-header (Fetch §cors-safelisted-request-header) under
+// the variant s. The 1024-byte total is not part of this test; see
+// [Safelist.AppendUnsafeNames]. It does not allocate.
+func (s Safelist) IsSafelisted(name, value string) bool {
+	// Fetch §cors-safelisted-request-header step 1.
+	if len(value) > MaxSafelistedValueLen {
+		return false
+	}
+	// Step 2: switch on the byte-lowercased name.
+	switch {
+	case equalFold(name, "accept"):
+		// Step 2, accept.
+		return !hasUnsafeByte(value)
+	case equalFold(name, "accept-language"), equalFold(name, "content-language"):
+		// Step 2, accept-language and content-language.
+		for i := 0; i < len(value); i++ {
+			if !languageByteTable[value[i]] {
+				return false
+			}
+		}
+		return true
+	case equalFold(name, "content-type"):
+		// Step 2, content-type, step 1.
+		if hasUnsafeByte(value) {
+			return false
+		}
+		// Steps 2–4.
+		return isSafelistedContentType(value)
+	case equalFold(name, "range"):
+		// Step 2, range, steps 1–3.
+		r, ok := scanSingleRange(value, false)
+		if !ok || r.start == "" {
+			return false
+		}
+		if s.RangeInt64 {
+			_, err := r.toRange(value)
+			return err == nil
+		}
+		return true
+	}
+	if s.ClientHints {
+		return isSafelistedClientHint(name, value)
+	}
+	// Step 2, otherwise.
+	return false
+}
+
+// hasUnsafeByte reports whether value contains a CORS-unsafe request-header
+// byte.
+func hasUnsafeByte(value string) bool {
+	for i := 0; i < len(value); i++ {
+		if unsafeByteTable[value[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// IsCORSUnsafeRequestHeaderByte reports whether b is a CORS-unsafe
+// request-header byte (Fetch §cors-unsafe-request-header-byte): a byte below
+// 0x20 other than 0x09 (HT), one of "():<>?@[\]{}, or 0x7F (DEL). Bytes
+// 0x80–0xFF are not unsafe.
+func IsCORSUnsafeRequestHeaderByte(b byte) bool { return unsafeByteTable[b] }
+
+// isSafelistedClientHint reports whether Chromium safelists (name, value)
+// beyond the standard (services/network/public/cpp/cors/cors.cc,
+// IsCorsSafelistedHeader, M132). The 128-byte limit has already been applied.
+//
+// Chromium's list also has many sec-ch-* client hints, accepted with any
+// value; they are left out because a sec- name is a forbidden request-header
+// (Fetch §forbidden-request-header step 2), so script can never put one in a
+// request's header list, and the UA adds its own only per network attempt,
+// after the preflight decision.
+func isSafelistedClientHint(name, value string) bool {
+	switch {
+	case equalFold(name, "intervention"):
+		// Added by Chrome itself; any value.
+		return true
+	case equalFold(name, "device-memory"), equalFold(name, "dpr"), equalFold(name, "downlink"):
+		// cors.cc IsSimilarToDoubleABNF: 1*DIGIT [ "." 1*DIGIT ].
+		return isDecimalNumber(value)
+	case equalFold(name, "width"), equalFold(name, "viewport-width"), equalFold(name, "rtt"):
+		// cors.cc IsSimilarToIntABNF: 1*DIGIT.
+		return isDigits(value)
+	case equalFold(name, "ect"):
+		// kWebEffectiveConnectionTypeMapping, compared case-sensitively.
+		return value == "slow-2g" || value == "2g" || value == "3g" || value == "4g"
+	case equalFold(name, "save-data"):
+		// Compared after ASCII lowercasing the value.
+		return equalFold(value, "on")
+	}
+	return false
+}
+
+// isDigits reports whether s is 1*DIGIT.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isDecimalNumber reports whether s is 1*DIGIT [ "." 1*DIGIT ].
+func isDecimalNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			return isDigits(s[:i]) && isDigits(s[i+1:])
+		}
+	}
+	return isDigits(s)
+}
