@@ -1,0 +1,92 @@
+package algorithm
+
+import (
+	"strings"
+
+	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/origin"
+)
+
+// Header names the engine reads and writes.
+const (
+	hACAO     = "Access-Control-Allow-Origin"
+	hACAC     = "Access-Control-Allow-Credentials"
+	hACAM     = "Access-Control-Allow-Methods"
+	hACAH     = "Access-Control-Allow-Headers"
+	hACEH     = "Access-Control-Expose-Headers"
+	hACMA     = "Access-Control-Max-Age"
+	hACRM     = "Access-Control-Request-Method"
+	hACRH     = "Access-Control-Request-Headers"
+	hOrigin   = "Origin"
+	hLocation = "Location"
+	hVary     = "Vary"
+	hCORP     = "Cross-Origin-Resource-Policy"
+)
+
+// CORSCheck is the CORS check (Fetch §concept-cors-check): whether a response may be shared with a
+// request whose byte-serialized origin is serializedOrigin ("null" for an opaque or redirect-tainted
+// origin) and whose credentials mode is credentials. It reports the zero Failure on success; a failure
+// carries the DevTools reason (classified as the profile's browser classifies it) and the offending
+// header value. It runs on actual responses, on each redirect response, and inside preflight
+// validation. It does not allocate unless the response repeats a header.
+func CORSCheck(p Profile, serializedOrigin string, credentials fetchmode.Credentials, headers fetchmode.HeaderList) Failure {
+	return corsCheck(p.rules(), serializedOrigin, credentials == fetchmode.CredentialsInclude, headers)
+}
+
+func corsCheck(r *rules, serializedOrigin string, include bool, h fetchmode.HeaderList) Failure {
+	// Fetch §cors-check step 1: get ACAO; several lines combine with ", ".
+	acao, ok := h.Get(hACAO)
+	// Fetch §cors-check step 2: an absent header fails (a value "null" is not absence).
+	if !ok {
+		return Failure{Reason: MissingAllowOriginHeader}
+	}
+	// Fetch §cors-check step 3: "*" suffices when credentials mode is not "include".
+	if !include && acao == "*" {
+		return Failure{}
+	}
+	// Fetch §cors-check step 4: otherwise byte-for-byte equality with the serialized origin.
+	if acao != serializedOrigin {
+		return Failure{Reason: classifyACAO(r, acao, include, h), Parameter: acao}
+	}
+	// Fetch §cors-check step 5.
+	if !include {
+		return Failure{}
+	}
+	// Fetch §cors-check step 6: get ACAC.
+	acac, _ := h.Get(hACAC)
+	// Fetch §cors-check step 7: exactly "true", case-sensitive.
+	if acac == "true" {
+		return Failure{}
+	}
+	// Fetch §cors-check step 8.
+	return Failure{Reason: InvalidAllowCredentials, Parameter: acac}
+}
+
+// classifyACAO names a failed ACAO comparison the way the profile's browser does (browsers.md §2.1).
+func classifyACAO(r *rules, acao string, include bool, h fetchmode.HeaderList) Reason {
+	if include && acao == "*" {
+		return WildcardOriginNotAllowed
+	}
+	switch r.acao {
+	case acaoChromium:
+		// cors.cc CheckAccessInternal: find_first_of(" ,") → multiple; !GURL.is_valid() → invalid.
+		if strings.ContainsAny(acao, " ,") {
+			return MultipleAllowOriginValues
+		}
+		if _, err := origin.ParseURL(acao); err != nil {
+			return InvalidAllowOriginValue
+		}
+	case acaoWebKit:
+		// CrossOriginAccessControl.cpp: a comma in the joined value → "more than one origin".
+		if strings.Contains(acao, ",") {
+			return MultipleAllowOriginValues
+		}
+	case acaoFirefox, acaoSpec:
+		// Gecko counts header lines (CORSMultipleAllowOriginNotAllowed); the standard just compares
+		// bytes, and corsim names the same cause.
+		if h.Count(hACAO) > 1 {
+			return MultipleAllowOriginValues
+		}
+	}
+	return AllowOriginMismatch
+}

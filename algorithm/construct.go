@@ -1,0 +1,169 @@
+package algorithm
+
+import (
+	"strings"
+
+	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/origin"
+)
+
+// jsErrorKind says which Request-constructor check threw, for the console message.
+type jsErrorKind uint8
+
+const (
+	jsNoOrigin jsErrorKind = iota + 1
+	jsBadURL
+	jsCredentialsInURL
+	jsBadEnum
+	jsNavigateMode
+	jsOnlyIfCached
+	jsBadMethod
+	jsForbiddenMethod
+	jsNoCORSMethod
+	jsBadHeaderName
+	jsBadHeaderValue
+	jsBodyWithGetHead
+	jsStreamMode
+)
+
+// construct is the Request constructor (Fetch §dom-request) and fetch() (Fetch §dom-global-fetch
+// step 2) as far as CORS is concerned: everything that throws a TypeError, the method's
+// normalization, and the header list as the Headers object's guard builds it.
+func (f *fetcher) construct(req *Request) Failure {
+	if !req.Origin.IsValid() {
+		return f.jsFail(jsNoOrigin, "")
+	}
+	f.origin, f.top = req.Origin, req.TopLevel
+	// Fetch §dom-request steps 16–22: IDL enumerations reject unknown values.
+	if !req.Mode.IsValid() || !req.Credentials.IsValid() || !req.Redirect.IsValid() || !req.Cache.IsValid() {
+		return f.jsFail(jsBadEnum, "")
+	}
+	f.mode, f.creds, f.redirect, f.cacheMode = req.Mode, req.Credentials, req.Redirect, req.Cache
+	// Fetch §dom-request step 5.1–5.2: parse the URL against the page (the API base URL).
+	u, err := origin.ParseURL(req.URL)
+	if err != nil {
+		base, berr := origin.ParseURL(req.Origin.String() + "/")
+		if berr != nil || req.Origin.IsOpaque() {
+			return f.jsFail(jsBadURL, req.URL)
+		}
+		if u, err = base.Resolve(req.URL); err != nil {
+			return f.jsFail(jsBadURL, req.URL)
+		}
+	}
+	// Fetch §dom-request step 5.3: a URL with credentials throws.
+	if u.HasCredentials() {
+		return f.jsFail(jsCredentialsInURL, u.String())
+	}
+	f.urls = append(f.urlBuf[:0], u)
+	// Fetch §dom-request step 17: "navigate" cannot be set from script; "websocket" is not a
+	// RequestMode at all.
+	if f.mode == fetchmode.ModeNavigate || f.mode == fetchmode.ModeWebSocket {
+		return f.jsFail(jsNavigateMode, f.mode.String())
+	}
+	// Fetch §dom-request step 21: only-if-cached needs mode same-origin.
+	if f.cacheMode == fetchmode.CacheOnlyIfCached && f.mode != fetchmode.ModeSameOrigin {
+		return f.jsFail(jsOnlyIfCached, f.mode.String())
+	}
+	// Fetch §dom-request step 25: a method must be a token and not forbidden; then it is normalized.
+	m := req.Method
+	if m == "" {
+		m = "GET"
+	}
+	if !fetchmode.IsMethod(m) {
+		return f.jsFail(jsBadMethod, m)
+	}
+	if fetchmode.IsForbiddenMethod(m) {
+		return f.jsFail(jsForbiddenMethod, m)
+	}
+	f.method = fetchmode.NormalizeMethod(m)
+	// Fetch §dom-request step 32: no-cors allows only CORS-safelisted methods.
+	if f.mode == fetchmode.ModeNoCORS && !fetchmode.IsCORSSafelistedMethod(f.method) {
+		return f.jsFail(jsNoCORSMethod, f.method)
+	}
+	// Fetch §dom-request step 33: fill the headers through the guard.
+	f.headers = f.headerBuf[:0]
+	for _, h := range req.Headers {
+		if fl := f.appendHeader(h.Name, h.Value); !fl.OK() {
+			return fl
+		}
+	}
+	f.hasBody = req.Body != nil || req.StreamBody
+	f.stream = req.StreamBody
+	// Fetch §dom-request step 35: GET and HEAD cannot have a body.
+	if f.hasBody && (f.method == "GET" || f.method == "HEAD") {
+		return f.jsFail(jsBodyWithGetHead, f.method)
+	}
+	// Fetch §dom-request step 37.4: a string body brings Content-Type text/plain;charset=UTF-8 unless
+	// script set one (appended directly, not through the guard).
+	if req.Body != nil && !req.StreamBody && !f.headers.Contains("Content-Type") {
+		f.headers = append(f.headers, fetchmode.Header{Name: "Content-Type", Value: "text/plain;charset=UTF-8"})
+	}
+	// Fetch §dom-request step 39: a stream body needs mode same-origin or cors, and forces a preflight.
+	if req.StreamBody {
+		if f.mode != fetchmode.ModeSameOrigin && f.mode != fetchmode.ModeCORS {
+			return f.jsFail(jsStreamMode, f.mode.String())
+		}
+		f.forced = true
+	}
+	if f.trace {
+		f.step("fetch#dom-request", f.method+" "+u.StringNoFragment()+" mode "+f.mode.String()+
+			", credentials "+f.creds.String()+", redirect "+f.redirect.String(), "the Request constructor accepts the call")
+	}
+	return Failure{}
+}
+
+// appendHeader is Fetch §concept-headers-append with guard "request" or "request-no-cors".
+func (f *fetcher) appendHeader(name, value string) Failure {
+	// Step 1: normalize the value.
+	value = fetchmode.NormalizeHeaderValue(value)
+	// Fetch §headers-validate step 1: an invalid name or value throws.
+	if !fetchmode.IsHeaderName(name) {
+		return f.jsFail(jsBadHeaderName, name)
+	}
+	if !fetchmode.IsHeaderValue(value) {
+		return f.jsFail(jsBadHeaderValue, name)
+	}
+	// Fetch §headers-validate step 3: a forbidden request-header is ignored silently.
+	if fetchmode.IsForbiddenRequestHeader(name, value) {
+		if f.trace {
+			f.step("fetch#headers-validate step 3", "header "+name, "forbidden request-header: dropped silently")
+		}
+		return Failure{}
+	}
+	// Chromium still drops User-Agent and Access-Control-Request-Private-Network (profile rule,
+	// browsers.md §3.2).
+	if f.rules.ruleForbidUserAgent && (strings.EqualFold(name, "User-Agent") || strings.EqualFold(name, "Access-Control-Request-Private-Network")) {
+		if f.trace {
+			f.step("fetch#headers-validate step 3", "header "+name, "Chromium treats it as forbidden: dropped (profile rule)")
+		}
+		return Failure{}
+	}
+	if f.mode == fetchmode.ModeNoCORS {
+		// Fetch §concept-headers-append step 3: the combined value must stay no-CORS-safelisted.
+		temp := value
+		if old, ok := f.headers.Get(name); ok {
+			temp = old + ", " + value
+		}
+		if !fetchmode.IsNoCORSSafelistedRequestHeader(name, temp) {
+			if f.trace {
+				f.step("fetch#concept-headers-append step 3", "header "+name+" in no-cors mode", "not no-CORS-safelisted: dropped silently")
+			}
+			return Failure{}
+		}
+	}
+	// Step 4.
+	f.headers.Append(name, value)
+	// Step 5: no-cors removes privileged no-CORS request-headers (Range).
+	if f.mode == fetchmode.ModeNoCORS {
+		f.deleteHeaders(fetchmode.IsPrivilegedNoCORSRequestHeaderName)
+	}
+	return Failure{}
+}
+
+func (f *fetcher) jsFail(kind jsErrorKind, param string) Failure {
+	f.jsKind = kind
+	if f.trace {
+		f.step("fetch#dom-request", jsDetail(kind, param, f.mode), "TypeError: fetch() rejects and nothing is sent")
+	}
+	return Failure{Reason: InvalidRequest, Parameter: param}
+}

@@ -1,0 +1,286 @@
+package algorithm
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/corsim/corsim/cache"
+	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/origin"
+)
+
+// Fetch simulates fetch(req) in the page req.Origin, as the profile in opts does it: it builds the
+// request as the Request constructor would (or reports the TypeError it would throw), decides on and
+// sends a preflight, sends the actual request and follows redirects through r, runs every CORS check,
+// and filters the response to what script may read. It is pure: all I/O goes through r, time comes
+// from opts.Clock, and state lives only in opts.Cache. It never panics.
+func Fetch(req Request, r Responder, opts Options) Verdict {
+	f := newFetcher(&req, r, &opts)
+	f.run(&req)
+	return f.v
+}
+
+// fetcher is one fetch in progress: the request as the algorithm mutates it, and the verdict.
+type fetcher struct {
+	rules *rules
+	resp  Responder
+	cache *cache.Cache
+	now   time.Time
+	trace bool
+	v     Verdict
+
+	origin    origin.Origin // the request's origin (Fetch §concept-request-origin)
+	top       origin.Origin // the top-level page's origin
+	serOrigin string        // origin's serialization, computed once
+	method    string
+	headers   fetchmode.HeaderList // the request's header list, as Fetch §concept-request-header-list
+	uaAccept  int                  // index of the Accept header the UA appended, or -1
+	hasBody   bool
+	stream    bool
+	forced    bool // use-CORS-preflight flag
+	mode      fetchmode.Mode
+	creds     fetchmode.Credentials
+	redirect  fetchmode.Redirect
+	cacheMode fetchmode.CacheMode
+	tainting  fetchmode.Tainting
+	urls      []origin.URL // Fetch §concept-request-url-list
+	redirects int          // Fetch §concept-request-redirect-count
+
+	preflighted bool // some hop of this fetch took the preflight path (Firefox rule)
+	inPreflight bool // the failure being reported happened inside a preflight
+	jsKind      jsErrorKind
+	bufs        listBufs // room for preflight allow-lists
+	unsafeBuf   [8]string
+	urlBuf      [2]origin.URL
+	headerBuf   [8]fetchmode.Header
+	failURL     string
+	failStatus  int
+}
+
+// result is the response main fetch hands back: a network error, or a (possibly opaque-redirect)
+// response.
+type result struct {
+	failure        Failure
+	status         int
+	headers        fetchmode.HeaderList
+	body           string
+	opaqueRedirect bool
+}
+
+func (res *result) isNetworkError() bool { return !res.failure.OK() }
+
+func newFetcher(req *Request, r Responder, opts *Options) *fetcher {
+	f := &fetcher{
+		rules:    opts.Profile.rules(),
+		resp:     r,
+		cache:    opts.Cache,
+		trace:    opts.Trace,
+		uaAccept: -1,
+	}
+	if opts.Clock != nil {
+		f.now = opts.Clock()
+	}
+	f.v.ServerSaw = make([]SentRequest, 0, 2)
+	f.v.VisibleHeaders = []string{}
+	f.v.Preflights = []Preflight{}
+	f.v.ResponseType = TypeError
+	return f
+}
+
+func (f *fetcher) run(req *Request) {
+	if fail := f.construct(req); !fail.OK() {
+		f.v.Outcome = JSError
+		f.v.Reason = InvalidRequest
+		f.v.FailedParameter = fail.Parameter
+		f.v.Message = f.jsErrorMessage(fail.Parameter)
+		return
+	}
+	f.initialize()
+	res := f.mainFetch(false)
+	f.finish(&res)
+}
+
+// initialize is Fetch §concept-fetch steps 4 and 12: the origin comes from the client, and the UA
+// appends Accept: */* when script set none (it counts toward the safelist's 1024-byte budget).
+func (f *fetcher) initialize() {
+	f.serOrigin = f.origin.String()
+	// Fetch §concept-fetch step 12.1–12.4: destination "" keeps */*.
+	if !f.headers.Contains("Accept") {
+		f.uaAccept = len(f.headers)
+		f.headers = append(f.headers, fetchmode.Header{Name: "Accept", Value: "*/*"})
+		f.step("fetch#concept-fetch step 12", "no Accept header", "the user agent appends Accept: */*")
+	}
+}
+
+func (f *fetcher) current() origin.URL { return f.urls[len(f.urls)-1] }
+
+// mainFetch is Fetch §concept-main-fetch steps 7 and 12 (the checks that refuse a request outright,
+// and the tainting decision). recursive is true for a followed redirect.
+func (f *fetcher) mainFetch(recursive bool) result {
+	cur := f.current()
+	// Fetch §concept-main-fetch step 7: bad port (Fetch §block-bad-port) …
+	if p, ok := cur.Port(); ok && cur.IsHTTPScheme() && isBadPort(p) {
+		if f.trace {
+			f.step("fetch#block-bad-port", "port "+strconv.Itoa(int(p)), "blocked: a bad port")
+		}
+		return f.fail(BadPort, strconv.Itoa(int(p)), cur)
+	}
+	// … and mixed content (Mixed Content §should-block-fetch): a secure page may not fetch a URL that
+	// is not potentially trustworthy.
+	if f.secureContext() && !urlTrustworthy(cur) {
+		if f.trace {
+			f.step("mixed-content#should-block-fetch", "an https page fetching "+cur.StringNoFragment(), "blocked: mixed content")
+		}
+		return f.fail(MixedContent, cur.StringNoFragment(), cur)
+	}
+	sameOrigin := origin.SameOrigin(cur.Origin(), f.origin)
+	switch {
+	// Fetch §concept-main-fetch step 12, case "same origin and tainting basic", or a data: URL.
+	case sameOrigin && f.tainting == fetchmode.TaintingBasic, cur.Scheme() == "data":
+		f.tainting = fetchmode.TaintingBasic
+		f.step("fetch#concept-main-fetch step 12", "same origin, or a data: URL", "tainting basic; scheme fetch")
+		return f.schemeFetch()
+	// Fetch §concept-main-fetch step 12, mode "same-origin".
+	case f.mode == fetchmode.ModeSameOrigin:
+		f.step("fetch#concept-main-fetch step 12", "mode same-origin, cross-origin URL", "network error")
+		return f.fail(DisallowedByMode, "", cur)
+	// Fetch §concept-main-fetch step 12, mode "no-cors".
+	case f.mode == fetchmode.ModeNoCORS:
+		// Fetch §concept-main-fetch step 12.1: only redirect mode "follow".
+		if f.redirect != fetchmode.RedirectFollow {
+			if f.trace {
+				f.step("fetch#concept-main-fetch step 12.1", "no-cors with redirect "+f.redirect.String(), "network error")
+			}
+			return f.fail(NoCorsRedirectModeNotFollow, "", cur)
+		}
+		// Fetch §concept-main-fetch step 12.2–12.3.
+		f.tainting = fetchmode.TaintingOpaque
+		f.step("fetch#concept-main-fetch step 12.2", "mode no-cors", "tainting opaque; scheme fetch")
+		return f.schemeFetch()
+	// Fetch §concept-main-fetch step 12: a cross-origin URL that is not HTTP(S).
+	case !cur.IsHTTPScheme():
+		if f.trace {
+			f.step("fetch#concept-main-fetch step 12", "scheme "+cur.Scheme(), "network error: CORS needs http(s)")
+		}
+		return f.fail(CorsDisabledScheme, cur.Scheme(), cur)
+	}
+	unsafe := f.unsafeNames()
+	// Fetch §concept-main-fetch step 12, the preflight case: the use-CORS-preflight flag, or the
+	// unsafe-request flag (always set by fetch()) with a non-safelisted method or unsafe headers.
+	needs := f.forced || !fetchmode.IsCORSSafelistedMethod(f.method) || len(unsafe) > 0
+	if !needs && f.rules.rulePreflightAfterRedirect && f.preflighted {
+		needs = true
+		f.step("fetch#concept-main-fetch step 12", "a redirected request that needed a preflight before",
+			"Firefox preflights it again (profile rule)")
+	}
+	f.tainting = fetchmode.TaintingCORS
+	if !needs {
+		// Fetch §concept-main-fetch step 12, last case: HTTP fetch without a preflight.
+		if f.trace {
+			f.step("fetch#concept-main-fetch step 12", "method "+f.method+", no CORS-unsafe request-header names",
+				"tainting cors; no preflight needed")
+		}
+		return f.httpFetch(false, nil)
+	}
+	f.preflighted = true
+	if f.trace {
+		f.step("fetch#concept-main-fetch step 12.1", preflightCause(f.method, unsafe, f.forced), "tainting cors; HTTP fetch with makeCORSPreflight")
+	}
+	res := f.httpFetch(true, unsafe)
+	// Fetch §concept-main-fetch step 12.3: a network error clears the request's cache entries.
+	if res.isNetworkError() && f.cache != nil && f.rules.cachePolicy.ClearsOnFailure() {
+		f.cache.Clear(f.cacheKey(false))
+		if f.trace {
+			f.step("fetch#concept-main-fetch step 12.3", "the CORS-with-preflight fetch failed", "clear cache entries for "+f.current().StringNoFragment())
+		}
+	}
+	return res
+}
+
+func preflightCause(method string, unsafe []string, forced bool) string {
+	var b strings.Builder
+	if !fetchmode.IsCORSSafelistedMethod(method) {
+		b.WriteString("method " + method + " is not CORS-safelisted")
+	}
+	if len(unsafe) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString("CORS-unsafe request-header names " + strings.Join(unsafe, ","))
+	}
+	if forced {
+		if b.Len() > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString("use-CORS-preflight flag (stream body)")
+	}
+	return b.String()
+}
+
+// unsafeNames is Fetch §cors-unsafe-request-header-names over the request's header list, with the
+// profile's safelist.
+func (f *fetcher) unsafeNames() []string {
+	return f.rules.safelist.AppendUnsafeNames(f.unsafeBuf[:0], f.headers)
+}
+
+// secureContext reports whether the page restricts mixed content: its origin, or for an
+// opaque-origin frame its top-level page's, is https.
+func (f *fetcher) secureContext() bool {
+	if f.origin.Scheme() == "https" || f.origin.Scheme() == "wss" {
+		return true
+	}
+	return f.origin.IsOpaque() && (f.top.Scheme() == "https" || f.top.Scheme() == "wss")
+}
+
+// urlTrustworthy is Secure Contexts §is-url-trustworthy for the URLs fetch() can name.
+func urlTrustworthy(u origin.URL) bool {
+	switch u.Scheme() {
+	case "data", "about", "blob", "file":
+		// about:blank, data: and blob: URLs are trustworthy; so is file:, whose origin corsim
+		// treats as opaque (Secure Contexts §is-origin-trustworthy step 5).
+		return true
+	}
+	return u.Origin().IsPotentiallyTrustworthy()
+}
+
+// redirectTainted is Fetch §concept-request-tainted-origin, reduced to what the Origin header needs:
+// whether the redirect-taint is anything but "same-origin".
+func (f *fetcher) redirectTainted() bool {
+	for i := 1; i < len(f.urls); i++ {
+		last := f.urls[i-1].Origin()
+		// Fetch §concept-request-tainted-origin steps 4.2–4.3: a hop leaving an origin that is
+		// cross-origin to both the next URL and the request's origin taints it.
+		if !origin.SameOrigin(f.urls[i].Origin(), last) && !origin.SameOrigin(f.origin, last) {
+			return true
+		}
+	}
+	return false
+}
+
+// serializedRequestOrigin is Fetch §serializing-a-request-origin.
+func (f *fetcher) serializedRequestOrigin() string {
+	if f.redirectTainted() {
+		return "null"
+	}
+	return f.serOrigin
+}
+
+// preflightOrigin is the Origin a preflight carries and is checked against.
+func (f *fetcher) preflightOrigin() string {
+	if f.rules.rulePreflightOriginUntainted {
+		return f.serOrigin
+	}
+	return f.serializedRequestOrigin()
+}
+
+func (f *fetcher) fail(reason Reason, param string, u origin.URL) result {
+	f.failURL = u.StringNoFragment()
+	return result{failure: Failure{Reason: reason, Parameter: param}}
+}
+
+func (f *fetcher) step(anchor, lookedAt, decision string) {
+	if f.trace {
+		f.v.Trace = append(f.v.Trace, Step{Anchor: anchor, LookedAt: lookedAt, Decision: decision})
+	}
+}

@@ -1,0 +1,316 @@
+package algorithm
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/corsim/corsim/cache"
+	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/origin"
+)
+
+// httpFetch is Fetch §concept-http-fetch: the preflight (when makePreflight and the cache does not
+// cover the request), the request itself, the CORS check, CORP, and the redirect switch.
+func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
+	cur := f.current()
+	// Fetch §concept-http-fetch step 4.1: a preflight when there is no method cache entry match for a
+	// non-safelisted (or forced) method, or a CORS-unsafe name has no header-name cache entry match.
+	if makePreflight {
+		if res, ok := f.preflightIfNeeded(unsafe); !ok {
+			return res
+		}
+	}
+	// Fetch §concept-http-fetch step 4.3: HTTP-network-or-cache fetch.
+	sent := f.actualRequest(cur)
+	resp, err := f.send(sent)
+	f.v.ActualSent = true
+	if err != nil {
+		if f.trace {
+			f.step("fetch#concept-http-network-fetch step 8.1", err.Error(), "network error")
+		}
+		return f.fail(NetworkFailure, err.Error(), cur)
+	}
+	f.failStatus = resp.Status
+	// Fetch §concept-http-fetch step 4.4: the CORS check, on every response including 3xx.
+	if f.tainting == fetchmode.TaintingCORS {
+		so := f.serializedRequestOrigin()
+		fl := corsCheck(f.rules, so, f.creds == fetchmode.CredentialsInclude, resp.Headers)
+		if f.trace {
+			f.step("fetch#cors-check", "Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+" against "+so+credentialsNote(f.creds),
+				passFail(fl))
+		}
+		if !fl.OK() {
+			f.failURL = cur.StringNoFragment()
+			return result{failure: fl}
+		}
+	}
+	// Fetch §concept-http-fetch step 5: Cross-Origin-Resource-Policy for opaque responses.
+	if f.tainting == fetchmode.TaintingOpaque {
+		if fl := f.corpCheck(cur, resp.Headers); !fl.OK() {
+			f.failURL = cur.StringNoFragment()
+			return result{failure: fl}
+		}
+	}
+	// Fetch §concept-http-fetch step 6: redirect statuses.
+	if isRedirectStatus(resp.Status) {
+		switch f.redirect {
+		case fetchmode.RedirectError:
+			// Fetch §concept-http-fetch step 6.3, "error".
+			if f.trace {
+				f.step("fetch#concept-http-fetch step 6.3", "a "+strconv.Itoa(resp.Status)+" with redirect mode error", "network error")
+			}
+			return f.fail(RedirectModeError, cur.StringNoFragment(), cur)
+		case fetchmode.RedirectManual:
+			// Fetch §concept-http-fetch step 6.3, "manual": an opaque-redirect filtered response.
+			if f.trace {
+				f.step("fetch#concept-http-fetch step 6.3", "a "+strconv.Itoa(resp.Status)+" with redirect mode manual", "opaque-redirect response")
+			}
+			return result{status: resp.Status, headers: resp.Headers, body: resp.Body, opaqueRedirect: true}
+		default:
+			return f.redirectFetch(resp)
+		}
+	}
+	return result{status: resp.Status, headers: resp.Headers, body: resp.Body}
+}
+
+// preflightIfNeeded consults the cache and, on a miss, sends and validates the preflight
+// (Fetch §cors-preflight-fetch-0). ok is false when the fetch must end with res.
+func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
+	methodNeeds := !fetchmode.IsCORSSafelistedMethod(f.method) || f.forced
+	// sticky: only Firefox's preflight-after-redirect rule asks for this preflight, which no cache
+	// entry can make unnecessary.
+	sticky := !methodNeeds && len(unsafe) == 0
+	if sticky && !(f.rules.rulePreflightAfterRedirect && f.redirects > 0) {
+		return result{}, true
+	}
+	include := f.creds == fetchmode.CredentialsInclude
+	var key cache.Key
+	if f.cache != nil {
+		key = f.cacheKey(true)
+	} else {
+		key.Origin = f.preflightOrigin()
+	}
+	if f.cache != nil && !sticky && !f.rules.ruleBypassCacheModes.has(f.cacheMode) {
+		q := cache.Query{Method: f.method, UnsafeHeaders: unsafe, Credentials: include, Forced: f.forced}
+		if f.cache.Lookup(key, q, f.now) {
+			f.v.Preflights = append(f.v.Preflights, Preflight{CacheHit: true})
+			if f.trace {
+				f.step("fetch#concept-http-fetch step 4.1", "cache entries for "+key.Origin+" "+key.URL, "cache hit: no preflight")
+			}
+			return result{}, true
+		}
+		if f.trace {
+			f.step("fetch#concept-http-fetch step 4.1", "cache entries for "+key.Origin+" "+key.URL, "no usable entry: send a preflight")
+		}
+	}
+	cur := f.current()
+	pre := f.preflightRequest(cur, key.Origin, unsafe)
+	check := PreflightCheck{Origin: key.Origin, Method: f.method, Headers: unsafe, Credentials: f.creds,
+		Forced: f.forced, requestOrder: f.requestOrderUnsafe(unsafe)}
+	record := Preflight{Sent: true}
+	// Fetch §cors-preflight-fetch-0 step 6: HTTP-network-or-cache fetch (no redirects followed).
+	resp, err := f.send(pre)
+	if err != nil {
+		f.v.Preflights = append(f.v.Preflights, record)
+		f.inPreflight = true
+		return f.fail(NetworkFailure, err.Error(), cur), false
+	}
+	f.failStatus = resp.Status
+	pr, fl := validatePreflight(f.rules, &check, &resp, &f.bufs)
+	if f.trace {
+		f.step("fetch#cors-preflight-fetch-0 step 7", "preflight response "+strconv.Itoa(resp.Status)+" with "+
+			"Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+", -Allow-Methods "+quoteHeader(resp.Headers, hACAM)+
+			", -Allow-Headers "+quoteHeader(resp.Headers, hACAH), passFail(fl))
+	}
+	// WebKit stores a result whose lists parsed even when it rejects this request (profile rule).
+	store := fl.OK() || (f.rules.cachePolicy.StoreRejected && pr.parsed &&
+		(fl.Reason == MethodDisallowedByPreflightResponse || fl.Reason == HeaderDisallowedByPreflightResponse))
+	if store && !fl.OK() {
+		var lb [2]string
+		pr.MaxAge, pr.Cacheable = f.rules.cachePolicy.MaxAge(appendHeaderLines(lb[:0], resp.Headers, hACMA))
+	}
+	// Fetch §cors-preflight-fetch-0 steps 7.11–7.15: create or refresh cache entries.
+	if store && pr.Cacheable && f.cache != nil && !f.rules.ruleNoStoreCacheModes.has(f.cacheMode) {
+		f.cache.Store(key, cache.Result{Methods: pr.Methods, Headers: pr.Headers, Credentials: include, MaxAge: pr.MaxAge}, f.now)
+		ms := pr.MaxAge.Milliseconds()
+		record.LifetimeMS = &ms
+		if f.trace {
+			f.step("fetch#cors-preflight-fetch-0 step 7.13", "max-age "+pr.MaxAge.String(), "cache entries stored for "+key.URL)
+		}
+	}
+	f.v.Preflights = append(f.v.Preflights, record)
+	if !fl.OK() {
+		f.inPreflight = true
+		f.failURL = cur.StringNoFragment()
+		return result{failure: fl}, false
+	}
+	if pr.AuthorizationByWildcard {
+		f.warn(WarnAuthorizationCoveredByWildcard,
+			"Authorization was allowed only by Access-Control-Allow-Headers: *; the Fetch standard does not let * cover it, and browsers plan to stop")
+	}
+	return result{}, true
+}
+
+// cacheKey is the preflight-cache key of the request at its current URL (Fetch §concept-cache-create-entry).
+func (f *fetcher) cacheKey(forPreflight bool) cache.Key {
+	so := f.serializedRequestOrigin()
+	if forPreflight {
+		so = f.preflightOrigin()
+	}
+	return cache.Key{Partition: f.partition(), Origin: so, URL: f.current().StringNoFragment()}
+}
+
+// partition is the network partition key's top-level site (HTML §obtain-a-site, serialized).
+func (f *fetcher) partition() string {
+	top := f.top
+	if !top.IsValid() {
+		top = f.origin
+	}
+	if top.IsOpaque() {
+		return "null"
+	}
+	if rd := top.RegistrableDomain(); rd != "" {
+		return top.Scheme() + "://" + rd
+	}
+	return top.Scheme() + "://" + top.Host()
+}
+
+// preflightRequest builds the preflight (Fetch §cors-preflight-fetch-0 steps 1–5 and the Origin
+// header of §append-a-request-origin-header).
+func (f *fetcher) preflightRequest(cur origin.URL, serializedOrigin string, unsafe []string) SentRequest {
+	h := make(fetchmode.HeaderList, 0, 3)
+	h = append(h, fetchmode.Header{Name: hOrigin, Value: serializedOrigin})
+	// Fetch §cors-preflight-fetch-0 step 3.
+	h = append(h, fetchmode.Header{Name: hACRM, Value: f.method})
+	// Fetch §cors-preflight-fetch-0 steps 4–5: names joined with "," and no space.
+	if len(unsafe) > 0 {
+		h = append(h, fetchmode.Header{Name: hACRH, Value: strings.Join(unsafe, ",")})
+	}
+	if f.trace {
+		f.step("fetch#cors-preflight-fetch-0 steps 1-5", "OPTIONS "+cur.StringNoFragment(),
+			"send Origin: "+serializedOrigin+", Access-Control-Request-Method: "+f.method+acrhNote(unsafe)+"; no credentials")
+	}
+	return SentRequest{Method: "OPTIONS", URL: cur.StringNoFragment(), Headers: h, Preflight: true}
+}
+
+func acrhNote(unsafe []string) string {
+	if len(unsafe) == 0 {
+		return ""
+	}
+	return ", Access-Control-Request-Headers: " + strings.Join(unsafe, ",")
+}
+
+// requestOrderUnsafe lists the unsafe names in the order the request's header list has them.
+func (f *fetcher) requestOrderUnsafe(unsafe []string) []string {
+	if len(unsafe) < 2 || (f.rules.order != orderChromium && f.rules.order != orderWebKit) {
+		return nil
+	}
+	out := make([]string, 0, len(unsafe))
+	for _, h := range f.headers {
+		n := strings.ToLower(h.Name)
+		if contains(unsafe, n) && !contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// actualRequest is the request as HTTP-network-or-cache fetch sends it (Fetch
+// §concept-http-network-or-cache-fetch step 8): the script's headers, the Origin header, and whether
+// credentials go along.
+func (f *fetcher) actualRequest(cur origin.URL) SentRequest {
+	h := make(fetchmode.HeaderList, 0, len(f.headers)+1)
+	for i, hd := range f.headers {
+		if i != f.uaAccept {
+			h = append(h, hd)
+		}
+	}
+	// Fetch §concept-http-network-or-cache-fetch step 8.12: append a request Origin header.
+	if o, ok := f.originHeader(cur); ok {
+		h = append(h, fetchmode.Header{Name: hOrigin, Value: o})
+	}
+	// Fetch §concept-http-network-or-cache-fetch step 8.3: includeCredentials.
+	creds := f.creds == fetchmode.CredentialsInclude ||
+		(f.creds == fetchmode.CredentialsSameOrigin && f.tainting == fetchmode.TaintingBasic)
+	if f.trace {
+		f.step("fetch#concept-http-network-or-cache-fetch step 8", f.method+" "+cur.StringNoFragment(),
+			"send the request"+originNote(h)+credsWord(creds))
+	}
+	return SentRequest{Method: f.method, URL: cur.StringNoFragment(), Headers: h, Credentials: creds}
+}
+
+func originNote(h fetchmode.HeaderList) string {
+	if o, ok := h.Get(hOrigin); ok {
+		return " with Origin: " + o
+	}
+	return " without an Origin header"
+}
+
+func credsWord(b bool) string {
+	if b {
+		return "; credentials included"
+	}
+	return "; no credentials"
+}
+
+// originHeader is Fetch §append-a-request-origin-header.
+func (f *fetcher) originHeader(cur origin.URL) (string, bool) {
+	// Step 2: the byte-serialized request origin.
+	so := f.serializedRequestOrigin()
+	// Step 3: CORS tainting always sends it.
+	if f.tainting == fetchmode.TaintingCORS {
+		return so, true
+	}
+	// Step 4: otherwise only for methods other than GET and HEAD.
+	if f.method == "GET" || f.method == "HEAD" {
+		return "", false
+	}
+	// Step 4.1: a mode other than cors consults the referrer policy; the default,
+	// strict-origin-when-cross-origin, sends "null" from an https origin to a non-https URL.
+	if f.mode != fetchmode.ModeCORS && f.origin.Scheme() == "https" && cur.Scheme() != "https" {
+		so = "null"
+	}
+	return so, true
+}
+
+func (f *fetcher) send(req SentRequest) (Response, error) {
+	f.v.ServerSaw = append(f.v.ServerSaw, req)
+	if f.resp == nil {
+		return Response{Status: 404}, nil
+	}
+	return f.resp.Respond(req)
+}
+
+func (f *fetcher) warn(id, detail string) {
+	for _, w := range f.v.Warnings {
+		if w.ID == id {
+			return
+		}
+	}
+	f.v.Warnings = append(f.v.Warnings, Warning{ID: id, Detail: detail})
+}
+
+func quoteHeader(h fetchmode.HeaderList, name string) string {
+	v, ok := h.Get(name)
+	if !ok {
+		return "(absent)"
+	}
+	return strconv.Quote(v)
+}
+
+func credentialsNote(c fetchmode.Credentials) string {
+	if c == fetchmode.CredentialsInclude {
+		return " with credentials mode include"
+	}
+	return ""
+}
+
+func passFail(fl Failure) string {
+	if fl.OK() {
+		return "pass"
+	}
+	if fl.Parameter != "" {
+		return "fail: " + string(fl.Reason) + " (" + fl.Parameter + ")"
+	}
+	return "fail: " + string(fl.Reason)
+}

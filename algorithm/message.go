@@ -1,0 +1,321 @@
+package algorithm
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/corsim/corsim/fetchmode"
+)
+
+// Console messages. The CORS texts follow the templates each engine's source prints
+// (../shared/browsers.md §5: Chromium cors_error_string.cc and fetch_manager.cc, Gecko
+// security.properties, WebKit CrossOriginAccessControl.cpp and ThreadableLoader.cpp). Where an
+// engine prints no CORS text (bad ports, redirects, TypeErrors) the message is the line its console
+// shows for the failed load, or, where that was not read from the source, a corsim sentence in the
+// engine's frame; the Spec profile always writes a neutral corsim sentence.
+
+// message is the console message for a network error.
+func (f *fetcher) message(fl Failure) string {
+	switch f.rules.order {
+	case orderChromium:
+		return f.chromiumMessage(fl)
+	case orderFirefox:
+		return f.firefoxMessage(fl)
+	case orderWebKit:
+		return f.webkitMessage(fl)
+	}
+	return f.specMessage(fl)
+}
+
+// chromiumEscape writes non-printable and non-ASCII characters as \uXXXX, as Chromium's EncodeHint does.
+func chromiumEscape(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			var b strings.Builder
+			for _, r := range s {
+				if r < 0x20 || r >= 0x7f {
+					fmt.Fprintf(&b, "\\u%04X", r)
+				} else {
+					b.WriteRune(r)
+				}
+			}
+			return b.String()
+		}
+	}
+	return s
+}
+
+func (f *fetcher) chromiumMessage(fl Failure) string {
+	v := chromiumEscape(fl.Parameter)
+	const noCORSInfo = " Have the server send the header with a valid value."
+	var detail string
+	preflightPrefix := false
+	switch fl.Reason {
+	case MissingAllowOriginHeader, PreflightMissingAllowOriginHeader:
+		detail = "No 'Access-Control-Allow-Origin' header is present on the requested resource."
+	case WildcardOriginNotAllowed, PreflightWildcardOriginNotAllowed:
+		detail = "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'."
+	case MultipleAllowOriginValues, PreflightMultipleAllowOriginValues:
+		detail = "The 'Access-Control-Allow-Origin' header contains multiple values '" + v + "', but only one is allowed." + noCORSInfo
+	case InvalidAllowOriginValue, PreflightInvalidAllowOriginValue:
+		detail = "The 'Access-Control-Allow-Origin' header contains the invalid value '" + v + "'." + noCORSInfo
+	case AllowOriginMismatch, PreflightAllowOriginMismatch:
+		detail = "The 'Access-Control-Allow-Origin' header has a value '" + v + "' that is not equal to the supplied origin." + noCORSInfo
+	case InvalidAllowCredentials, PreflightInvalidAllowCredentials:
+		detail = "The value of the 'Access-Control-Allow-Credentials' header in the response is '" + v + "' which must be 'true' when the request's credentials mode is 'include'."
+	case PreflightInvalidStatus:
+		detail = "It does not have HTTP ok status."
+	case PreflightDisallowedRedirect:
+		detail = "Redirect is not allowed for a preflight request."
+	case InvalidAllowMethodsPreflightResponse:
+		detail = "Cannot parse Access-Control-Allow-Methods response header field in preflight response."
+	case InvalidAllowHeadersPreflightResponse:
+		detail = "Cannot parse Access-Control-Allow-Headers response header field in preflight response."
+	case MethodDisallowedByPreflightResponse:
+		detail = "Method " + v + " is not allowed by Access-Control-Allow-Methods in preflight response."
+	case HeaderDisallowedByPreflightResponse:
+		detail = "Request header field " + v + " is not allowed by Access-Control-Allow-Headers in preflight response."
+	case RedirectContainsCredentials:
+		detail = "Redirect location '" + v + "' contains a username and password, which is disallowed for cross-origin requests."
+	case DisallowedByMode:
+		return "Fetch API cannot load " + f.failURL + ". Request mode is \"same-origin\" but the URL's origin is not same as the request origin " + f.serOrigin + "."
+	case NoCorsRedirectModeNotFollow:
+		return "Fetch API cannot load " + f.failURL + ". Request mode is \"no-cors\" but the redirect mode is not \"follow\"."
+	case CorsDisabledScheme, UnsupportedScheme:
+		return "Fetch API cannot load " + f.failURL + ". URL scheme \"" + f.current().Scheme() + "\" is not supported."
+	case MixedContent:
+		return "Mixed Content: The page at '" + f.serOrigin + "/' was loaded over HTTPS, but requested an insecure resource '" + f.failURL + "'. This request has been blocked; the content must be served over HTTPS."
+	default:
+		return f.method + " " + f.failURL + " " + chromiumNetError(fl.Reason)
+	}
+	switch fl.Reason {
+	case PreflightMissingAllowOriginHeader, PreflightWildcardOriginNotAllowed, PreflightMultipleAllowOriginValues,
+		PreflightInvalidAllowOriginValue, PreflightAllowOriginMismatch, PreflightInvalidAllowCredentials,
+		PreflightInvalidStatus, PreflightDisallowedRedirect:
+		preflightPrefix = true
+	}
+	var b strings.Builder
+	b.WriteString("Access to fetch at '" + f.failURL + "' ")
+	if first := f.urls[0].StringNoFragment(); first != f.failURL {
+		b.WriteString("(redirected from '" + first + "') ")
+	}
+	b.WriteString("from origin '" + f.serOrigin + "' has been blocked by CORS policy: ")
+	if preflightPrefix {
+		b.WriteString("Response to preflight request doesn't pass access control check: ")
+	}
+	b.WriteString(detail)
+	return b.String()
+}
+
+func chromiumNetError(r Reason) string {
+	switch r {
+	case BadPort:
+		return "net::ERR_UNSAFE_PORT"
+	case TooManyRedirects:
+		return "net::ERR_TOO_MANY_REDIRECTS"
+	case InvalidRedirect:
+		return "net::ERR_INVALID_REDIRECT"
+	case NetworkFailure:
+		return "net::ERR_CONNECTION_REFUSED"
+	case CorpNotSameOrigin:
+		return "net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin"
+	case CorpNotSameSite:
+		return "net::ERR_BLOCKED_BY_RESPONSE.NotSameSite"
+	case InvalidResponse:
+		return "net::ERR_INVALID_URL"
+	}
+	return "net::ERR_FAILED"
+}
+
+func (f *fetcher) firefoxMessage(fl Failure) string {
+	frame := "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at " + f.failURL + ". "
+	status := strconv.Itoa(f.failStatus)
+	switch fl.Reason {
+	case MissingAllowOriginHeader, PreflightMissingAllowOriginHeader:
+		return frame + "(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: " + status + "."
+	case WildcardOriginNotAllowed, PreflightWildcardOriginNotAllowed:
+		return "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ‘" + f.failURL +
+			"’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’)."
+	case MultipleAllowOriginValues, PreflightMultipleAllowOriginValues:
+		return frame + "(Reason: Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed)."
+	case AllowOriginMismatch, PreflightAllowOriginMismatch, InvalidAllowOriginValue, PreflightInvalidAllowOriginValue:
+		return frame + "(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match ‘" + fl.Parameter + "’)."
+	case InvalidAllowCredentials, PreflightInvalidAllowCredentials:
+		return frame + "(Reason: expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’)."
+	case PreflightInvalidStatus:
+		return frame + "(Reason: CORS preflight response did not succeed). Status code: " + status + "."
+	case PreflightDisallowedRedirect:
+		return frame + "(Reason: CORS request external redirect not allowed)."
+	case InvalidAllowMethodsPreflightResponse:
+		return frame + "(Reason: invalid token ‘" + fl.Parameter + "’ in CORS header ‘Access-Control-Allow-Methods’)."
+	case InvalidAllowHeadersPreflightResponse:
+		return frame + "(Reason: invalid token ‘" + fl.Parameter + "’ in CORS header ‘Access-Control-Allow-Headers’)."
+	case MethodDisallowedByPreflightResponse:
+		return frame + "(Reason: Did not find method in CORS header ‘Access-Control-Allow-Methods’)."
+	case HeaderDisallowedByPreflightResponse:
+		return frame + "(Reason: header ‘" + fl.Parameter + "’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response)."
+	case CorsDisabledScheme:
+		return frame + "(Reason: CORS request not http)."
+	case RedirectContainsCredentials, NetworkFailure:
+		return frame + "(Reason: CORS request did not succeed). Status code: (null)."
+	}
+	return "TypeError: NetworkError when attempting to fetch resource."
+}
+
+func (f *fetcher) webkitMessage(fl Failure) string {
+	status := strconv.Itoa(f.failStatus)
+	var desc string
+	switch fl.Reason {
+	case MissingAllowOriginHeader, PreflightMissingAllowOriginHeader, AllowOriginMismatch, PreflightAllowOriginMismatch,
+		InvalidAllowOriginValue, PreflightInvalidAllowOriginValue:
+		desc = "Origin " + f.serOrigin + " is not allowed by Access-Control-Allow-Origin. Status code: " + status
+	case WildcardOriginNotAllowed, PreflightWildcardOriginNotAllowed:
+		desc = "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true."
+	case MultipleAllowOriginValues, PreflightMultipleAllowOriginValues:
+		desc = "Access-Control-Allow-Origin cannot contain more than one origin."
+	case InvalidAllowCredentials, PreflightInvalidAllowCredentials:
+		desc = "Credentials flag is true, but Access-Control-Allow-Credentials is not \"true\"."
+	case PreflightInvalidStatus, PreflightDisallowedRedirect:
+		desc = "Preflight response is not successful. Status code: " + status
+	case InvalidAllowMethodsPreflightResponse:
+		desc = "Header Access-Control-Allow-Methods has an invalid value: " + fl.Parameter
+	case InvalidAllowHeadersPreflightResponse:
+		desc = "Header Access-Control-Allow-Headers has an invalid value: " + fl.Parameter
+	case MethodDisallowedByPreflightResponse:
+		desc = "Method " + fl.Parameter + " is not allowed by Access-Control-Allow-Methods."
+	case HeaderDisallowedByPreflightResponse:
+		desc = "Request header field " + fl.Parameter + " is not allowed by Access-Control-Allow-Headers."
+	case RedirectContainsCredentials:
+		desc = "Cross-origin redirection to " + fl.Parameter + " denied by Cross-Origin Resource Sharing policy: redirection URL " + fl.Parameter + " has credentials"
+	case TooManyRedirects:
+		desc = "Load cannot follow more than 20 redirections"
+	case RedirectModeError:
+		desc = "Not allowed to follow a redirection while loading " + f.failURL
+	case CorsDisabledScheme:
+		desc = "Cross origin requests are only supported for HTTP."
+	case DisallowedByMode:
+		desc = "Cross origin requests are not allowed when using same-origin fetch mode."
+	default:
+		return "TypeError: Load failed"
+	}
+	return desc + "\nFetch API cannot load " + f.failURL + " due to access control checks."
+}
+
+// specMessage is corsim's neutral sentence for the Spec profile.
+func (f *fetcher) specMessage(fl Failure) string {
+	return "corsim (Fetch standard): fetch of " + f.failURL + " from origin " + f.serOrigin + " failed: " + specExplanation(fl, f.creds)
+}
+
+func specExplanation(fl Failure, c fetchmode.Credentials) string {
+	q := strconv.Quote(fl.Parameter)
+	switch fl.Reason {
+	case MissingAllowOriginHeader:
+		return "the response has no Access-Control-Allow-Origin header (Fetch §cors-check step 2)"
+	case PreflightMissingAllowOriginHeader:
+		return "the preflight response has no Access-Control-Allow-Origin header (Fetch §cors-check step 2)"
+	case WildcardOriginNotAllowed, PreflightWildcardOriginNotAllowed:
+		return "Access-Control-Allow-Origin is \"*\", which does not allow credentials mode include (Fetch §cors-check step 3)"
+	case MultipleAllowOriginValues, PreflightMultipleAllowOriginValues:
+		return "Access-Control-Allow-Origin was sent more than once, so its combined value " + q + " matches no origin (Fetch §cors-check step 4)"
+	case AllowOriginMismatch, PreflightAllowOriginMismatch, InvalidAllowOriginValue, PreflightInvalidAllowOriginValue:
+		return "Access-Control-Allow-Origin " + q + " is not byte-for-byte the request's origin (Fetch §cors-check step 4)"
+	case InvalidAllowCredentials, PreflightInvalidAllowCredentials:
+		return "credentials mode is include but Access-Control-Allow-Credentials is " + q + ", not exactly \"true\" (Fetch §cors-check step 7)"
+	case PreflightInvalidStatus:
+		return "the preflight response's status " + fl.Parameter + " is not an ok status (Fetch §cors-preflight-fetch-0 step 8)"
+	case PreflightDisallowedRedirect:
+		return "the preflight was answered with a redirect (" + fl.Parameter + "), which is never followed (Fetch §cors-preflight-fetch-0 step 8)"
+	case InvalidAllowMethodsPreflightResponse:
+		return "Access-Control-Allow-Methods " + q + " does not parse as a list of methods (Fetch §cors-preflight-fetch-0 step 7.3)"
+	case InvalidAllowHeadersPreflightResponse:
+		return "Access-Control-Allow-Headers " + q + " does not parse as a list of header names (Fetch §cors-preflight-fetch-0 step 7.3)"
+	case MethodDisallowedByPreflightResponse:
+		return "method " + fl.Parameter + " is not in Access-Control-Allow-Methods" + starNote(c) + " (Fetch §cors-preflight-fetch-0 step 7.5)"
+	case HeaderDisallowedByPreflightResponse:
+		if fetchmode.IsCORSNonWildcardRequestHeaderName(fl.Parameter) {
+			return "request header authorization is not listed by name in Access-Control-Allow-Headers; \"*\" never covers it (Fetch §cors-preflight-fetch-0 step 7.6)"
+		}
+		return "request header " + fl.Parameter + " is not in Access-Control-Allow-Headers" + starNote(c) + " (Fetch §cors-preflight-fetch-0 step 7.7)"
+	case DisallowedByMode:
+		return "mode same-origin forbids a cross-origin URL (Fetch §concept-main-fetch step 12)"
+	case NoCorsRedirectModeNotFollow:
+		return "mode no-cors needs redirect mode follow (Fetch §concept-main-fetch step 12.1)"
+	case CorsDisabledScheme:
+		return "a cross-origin request needs an http(s) URL, not " + q + " (Fetch §concept-main-fetch step 12)"
+	case RedirectContainsCredentials:
+		return "the redirect's Location " + q + " contains credentials (Fetch §concept-http-redirect-fetch steps 9–10)"
+	case TooManyRedirects:
+		return "more than 20 redirects (Fetch §concept-http-redirect-fetch step 7)"
+	case RedirectModeError:
+		return "redirect mode error met a redirect (Fetch §concept-http-fetch step 6.3)"
+	case InvalidRedirect:
+		return "the redirect's Location " + q + " is missing, repeated, unparsable or not http(s) (Fetch §concept-http-redirect-fetch steps 3–6)"
+	case BadPort:
+		return "port " + fl.Parameter + " is a bad port (Fetch §block-bad-port)"
+	case MixedContent:
+		return "a secure page may not fetch " + q + ", which is not potentially trustworthy (Mixed Content; Fetch §concept-main-fetch step 7)"
+	case CorpNotSameOrigin, CorpNotSameSite:
+		return "Cross-Origin-Resource-Policy: " + fl.Parameter + " blocks this no-cors response (Fetch §cross-origin-resource-policy-check)"
+	case NetworkFailure:
+		return "no response: " + fl.Parameter
+	case UnsupportedScheme:
+		return "corsim cannot fetch a " + q + " URL here (Fetch §scheme-fetch)"
+	case InvalidResponse:
+		return "the data: URL does not decode (Fetch §data-url-processor)"
+	}
+	return string(fl.Reason)
+}
+
+func starNote(c fetchmode.Credentials) string {
+	if c == fetchmode.CredentialsInclude {
+		return " (with credentials, \"*\" is only a literal name)"
+	}
+	return ""
+}
+
+// jsErrorMessage is the TypeError fetch() rejects with when the Request constructor throws.
+func (f *fetcher) jsErrorMessage(param string) string {
+	d := jsDetail(f.jsKind, param, f.mode)
+	switch f.rules.order {
+	case orderChromium:
+		return "TypeError: Failed to execute 'fetch' on 'Window': " + d
+	case orderFirefox:
+		return "TypeError: Window.fetch: " + d
+	case orderWebKit:
+		return "TypeError: " + d
+	}
+	return "corsim (Fetch standard): the Request constructor throws a TypeError: " + d
+}
+
+func jsDetail(k jsErrorKind, param string, mode fetchmode.Mode) string {
+	switch k {
+	case jsNoOrigin:
+		return "the page origin is not set (corsim needs Request.Origin)"
+	case jsBadURL:
+		return "Failed to parse URL from " + param
+	case jsCredentialsInURL:
+		return "Request cannot be constructed from a URL that includes credentials: " + param
+	case jsBadEnum:
+		return "a mode, credentials, redirect or cache value is not one of the allowed values"
+	case jsNavigateMode:
+		return "Cannot construct a Request with a RequestInit whose mode member is set as '" + param + "'."
+	case jsOnlyIfCached:
+		return "'only-if-cached' can be set only with 'same-origin' mode"
+	case jsBadMethod:
+		return "'" + param + "' is not a valid HTTP method."
+	case jsForbiddenMethod:
+		return "'" + param + "' HTTP method is unsupported."
+	case jsNoCORSMethod:
+		return "'" + param + "' is unsupported in no-cors mode."
+	case jsBadHeaderName:
+		return "Invalid name: " + strconv.Quote(param)
+	case jsBadHeaderValue:
+		return "Invalid value for header " + strconv.Quote(param)
+	case jsBodyWithGetHead:
+		return "Request with GET/HEAD method cannot have body."
+	case jsStreamMode:
+		return "a ReadableStream body needs mode cors or same-origin, not " + mode.String()
+	}
+	return "invalid request"
+}

@@ -1,0 +1,104 @@
+package algorithm
+
+import (
+	"time"
+
+	"github.com/corsim/corsim/cache"
+	"github.com/corsim/corsim/fetchmode"
+)
+
+// profileRules holds each profile's rules, indexed by Profile. Sources are
+// ../shared/browsers.md sections (engine source read there) and the observations in its §9–§10.
+var profileRules = [...]rules{
+	Spec: {
+		name:  "spec",
+		order: orderSpec,
+		acao:  acaoSpec,
+		// The standard's cache: per-token entries, 5 s default, no cap of its own, cleared on failure
+		// (Fetch §cors-preflight-cache, §concept-main-fetch step 12).
+		cachePolicy: cache.Policy{},
+	},
+	Chromium: {
+		name:                            "chromium",
+		safelist:                        fetchmode.Safelist{ClientHints: true, RangeInt64: true},
+		ruleForbidUserAgent:             true,
+		ruleWildcardCoversAuthorization: true,
+		order:                           orderChromium,
+		acao:                            acaoChromium,
+		ruleBypassCacheModes:            cacheModes(fetchmode.CacheNoStore, fetchmode.CacheReload, fetchmode.CacheNoCache),
+		ruleNoStoreCacheModes:           cacheModes(fetchmode.CacheNoStore),
+		// services/network/cors/preflight_cache.cc and preflight_result.cc (browsers.md §1.1): one
+		// result per key, replaced; 5 s default; 2 h cap; StringToInt64 parsing; an entry found stale
+		// or insufficient is erased; no clearing on actual-request failure; the newest cache keeps 32
+		// results per top-frame site (random purge of 4) and 128 sites (LRU); URLs of 1024 characters
+		// or more are never cached.
+		cachePolicy: cache.Policy{
+			MaxAgeCap:         7200 * time.Second,
+			MaxAgeSyntax:      cache.SyntaxInteger,
+			InvalidMaxAge:     cache.InvalidUseDefault,
+			ZeroMaxAge:        cache.ZeroStoresExpired,
+			Granularity:       cache.WholeResult,
+			Wildcards:         cache.WildcardsUncredentialed,
+			EraseOnMiss:       true,
+			KeepOnFailure:     true,
+			Eviction:          cache.EvictRandomPurge,
+			PurgeUnit:         4,
+			PartitionCapacity: 32,
+			MaxPartitions:     128,
+			MaxURLLength:      1024,
+		},
+	},
+	Firefox: {
+		name:                            "firefox",
+		safelist:                        fetchmode.Safelist{NoTotalLimit: true},
+		ruleWildcardCoversAuthorization: true,
+		order:                           orderFirefox,
+		acao:                            acaoFirefox,
+		rulePreflightOriginUntainted:    true,
+		rulePreflightAfterRedirect:      true,
+		// Fetch's reload and no-store set LOAD_BYPASS_CACHE in FetchDriver (browsers.md §1.2, read
+		// as likely there, not re-verified).
+		ruleBypassCacheModes: cacheModes(fetchmode.CacheNoStore, fetchmode.CacheReload),
+		// nsPreflightCache (browsers.md §1.2, observed §10): per-token entries that merge; credentials
+		// in the key; a cached "*" never reused; HEAD needs a method entry; invalid or zero max-age
+		// stores nothing; 24 h cap; 100 entries, expired first then LRU; cleared on failure.
+		cachePolicy: cache.Policy{
+			MaxAgeCap:        86400 * time.Second,
+			MaxAgeSyntax:     cache.SyntaxDigitsOnly,
+			InvalidMaxAge:    cache.InvalidDoNotStore,
+			ZeroMaxAge:       cache.ZeroDoesNotStore,
+			Granularity:      cache.PerToken,
+			CredentialsInKey: true,
+			Wildcards:        cache.WildcardsNever,
+			ExemptMethods:    cache.ExemptGetPost,
+			Capacity:         100,
+			Eviction:         cache.EvictLRU,
+		},
+	},
+	WebKit: {
+		name:                            "webkit",
+		safelist:                        fetchmode.Safelist{NoTotalLimit: true},
+		ruleWildcardCoversAuthorization: true,
+		order:                           orderWebKit,
+		acao:                            acaoWebKit,
+		ruleRewriteAllMethodsOn301302:   true,
+		ruleKeepAuthorizationOnRedirect: true,
+		ruleExposeAccept:                true,
+		// CrossOriginPreflightResultCache.cpp (browsers.md §1.3, observed §10): one item per key,
+		// replaced; 5 s default; 600 s cap; parseInteger; unbounded; an unusable item is removed at
+		// look-up; a cached "*" covers Authorization; a preflight that failed the method or header
+		// check is still stored; no clearing on actual-request failure.
+		cachePolicy: cache.Policy{
+			MaxAgeCap:                   600 * time.Second,
+			MaxAgeSyntax:                cache.SyntaxInteger,
+			InvalidMaxAge:               cache.InvalidUseDefault,
+			ZeroMaxAge:                  cache.ZeroStoresExpired,
+			Granularity:                 cache.WholeResult,
+			Wildcards:                   cache.WildcardsUncredentialed,
+			WildcardCoversAuthorization: true,
+			EraseOnMiss:                 true,
+			KeepOnFailure:               true,
+			StoreRejected:               true,
+		},
+	},
+}

@@ -1,0 +1,129 @@
+package algorithm
+
+import (
+	"strconv"
+
+	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/origin"
+)
+
+// maxRedirects is Fetch §http-redirect-fetch step 7's limit.
+const maxRedirects = 20
+
+// redirectFetch is Fetch §concept-http-redirect-fetch.
+func (f *fetcher) redirectFetch(resp Response) result {
+	cur := f.current()
+	// Step 3: the location URL; Location is a single-value header (Fetch §concept-response-location-url).
+	n := resp.Headers.Count(hLocation)
+	// Step 4: no Location → the 3xx is the response.
+	if n == 0 {
+		if f.trace {
+			f.step("fetch#concept-http-redirect-fetch step 4", "a "+strconv.Itoa(resp.Status)+" without Location", "the redirect response is the response")
+		}
+		return result{status: resp.Status, headers: resp.Headers, body: resp.Body}
+	}
+	// Step 5: failure (several Location lines, or an unparsable URL) → network error.
+	if n > 1 {
+		f.step("fetch#concept-http-redirect-fetch step 5", "several Location headers", "network error")
+		return f.fail(InvalidRedirect, "several Location headers", cur)
+	}
+	loc, _ := resp.Headers.Get(hLocation)
+	next, err := cur.Resolve(loc)
+	if err != nil {
+		if f.trace {
+			f.step("fetch#concept-http-redirect-fetch step 5", "Location "+strconv.Quote(loc), "network error: "+err.Error())
+		}
+		return f.fail(InvalidRedirect, loc, cur)
+	}
+	// Fetch §concept-response-location-url step 4: no fragment → inherit the request's.
+	if _, ok := next.Fragment(); !ok {
+		next = next.WithFragment(cur.Fragment())
+	}
+	// Step 6: only HTTP(S).
+	if !next.IsHTTPScheme() {
+		if f.trace {
+			f.step("fetch#concept-http-redirect-fetch step 6", "Location scheme "+next.Scheme(), "network error")
+		}
+		return f.fail(InvalidRedirect, next.StringNoFragment(), cur)
+	}
+	// Step 7: at most 20 redirects.
+	if f.redirects == maxRedirects {
+		f.step("fetch#concept-http-redirect-fetch step 7", "redirect count 20", "network error: too many redirects")
+		return f.fail(TooManyRedirects, next.StringNoFragment(), cur)
+	}
+	// Step 8.
+	f.redirects++
+	// Step 9: a cors-mode request may not be redirected cross-origin to a URL with credentials.
+	if f.mode == fetchmode.ModeCORS && next.HasCredentials() && !origin.SameOrigin(f.origin, next.Origin()) {
+		f.step("fetch#concept-http-redirect-fetch step 9", "Location with credentials", "network error")
+		return f.fail(RedirectContainsCredentials, f.redirectCredentialsParam(next), cur)
+	}
+	// Step 10: nor may a CORS-tainted one, anywhere.
+	if f.tainting == fetchmode.TaintingCORS && next.HasCredentials() {
+		f.step("fetch#concept-http-redirect-fetch step 10", "Location with credentials under cors tainting", "network error")
+		return f.fail(RedirectContainsCredentials, f.redirectCredentialsParam(next), cur)
+	}
+	// Step 11: a stream body cannot be sent again (except after a 303, which drops it).
+	if resp.Status != 303 && f.hasBody && f.stream {
+		if f.trace {
+			f.step("fetch#concept-http-redirect-fetch step 11", "a stream body and a "+strconv.Itoa(resp.Status), "network error")
+		}
+		return f.fail(InvalidRedirect, "stream body", cur)
+	}
+	// Step 12: POST → GET on 301/302, and anything but GET/HEAD → GET on 303.
+	rewrite := ((resp.Status == 301 || resp.Status == 302) && f.method == "POST") ||
+		(resp.Status == 303 && f.method != "GET" && f.method != "HEAD")
+	if !rewrite && f.rules.ruleRewriteAllMethodsOn301302 && (resp.Status == 301 || resp.Status == 302) &&
+		f.method != "GET" && f.method != "HEAD" {
+		// WebKit also turns PUT, PATCH and DELETE into GET on 301/302 (profile rule).
+		rewrite = true
+	}
+	if rewrite {
+		if f.trace {
+			f.step("fetch#concept-http-redirect-fetch step 12", strconv.Itoa(resp.Status)+" for "+f.method, "method becomes GET; body and request-body headers dropped")
+		}
+		f.method = "GET"
+		f.hasBody = false
+		f.stream = false
+		// The use-CORS-preflight flag stays set: nothing in the standard unsets it, so the next hop is
+		// preflighted again (Fetch §concept-main-fetch step 12).
+		f.deleteHeaders(fetchmode.IsRequestBodyHeaderName)
+	}
+	// Step 13: a cross-origin hop drops Authorization.
+	if !origin.SameOrigin(cur.Origin(), next.Origin()) && !f.rules.ruleKeepAuthorizationOnRedirect {
+		if f.headers.Contains("Authorization") {
+			f.step("fetch#concept-http-redirect-fetch step 13", "a cross-origin redirect", "Authorization removed")
+			f.deleteHeaders(fetchmode.IsCORSNonWildcardRequestHeaderName)
+		}
+	}
+	// Step 18: append the location URL; the redirect-taint follows from the new URL list.
+	f.urls = append(f.urls, next)
+	if f.trace {
+		f.step("fetch#concept-http-redirect-fetch step 18", strconv.Itoa(resp.Status)+" Location "+next.StringNoFragment(),
+			"follow (redirect "+strconv.Itoa(f.redirects)+"); request origin now serializes as "+f.serializedRequestOrigin())
+	}
+	// Step 22: main fetch again, recursively.
+	return f.mainFetch(true)
+}
+
+// redirectCredentialsParam: Chromium reports an empty failed parameter for this failure (browsers.md §4).
+func (f *fetcher) redirectCredentialsParam(next origin.URL) string {
+	if f.rules.order == orderChromium {
+		return ""
+	}
+	return next.String()
+}
+
+func (f *fetcher) deleteHeaders(match func(string) bool) {
+	out := f.headers[:0]
+	for i, h := range f.headers {
+		if match(h.Name) {
+			if i < f.uaAccept {
+				f.uaAccept--
+			}
+			continue
+		}
+		out = append(out, h)
+	}
+	f.headers = out
+}
