@@ -1,32 +1,60 @@
-// Command corsim prints the origin of a URL and, for two URLs, whether they are same origin and same
-// site. (More subcommands follow with the engine.)
 package main
 
 import (
 	"fmt"
+	"io"
 	"os"
-
-	"github.com/corsim/corsim/origin"
 )
 
+// Exit statuses.
+const (
+	exitOK    = 0 // every input was read
+	exitInput = 1 // some input could not be read
+	exitUsage = 2 // the command line is wrong
+)
+
+// env is what a command may touch: its streams and whether stdout takes colour.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	color          bool
+}
+
 func main() {
-	args := os.Args[1:]
-	if len(args) < 2 || len(args) > 3 || args[0] != "origin" {
-		fmt.Fprintln(os.Stderr, "usage: corsim origin URL [URL]")
-		os.Exit(2)
+	e := env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, color: colorWanted(os.Stdout)}
+	os.Exit(run(os.Args[1:], e))
+}
+
+const topUsage = `corsim simulates a browser's CORS decisions for fetch() calls, step by step.
+
+Usage:
+  corsim explain [--browser B] [--json] [FILE | -]   explain each fetch: steps, requests, what script reads, the fix
+  corsim run [--browser B] [--trace] FILE... | -     run scenario files; write each scenario back with verdicts
+  corsim origin [--json] URL [URL]                   print an origin; compare two (same origin, same site)
+
+B is one of chromium (default), firefox, webkit, spec.
+"corsim explain" with no FILE explains a built-in example: a checkout PATCH blocked by its preflight,
+then the same request against the fixed server.
+Run "corsim <command> -h" for a command's flags.
+`
+
+// run dispatches to a subcommand and returns the exit status.
+func run(args []string, e env) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, topUsage)
+		return exitUsage
 	}
-	var os2 []origin.Origin
-	for _, raw := range args[1:] {
-		o, err := origin.Parse(raw)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		fmt.Printf("%s\t%s\n", raw, o)
-		os2 = append(os2, o)
+	switch args[0] {
+	case "run":
+		return cmdRun(args[1:], e)
+	case "explain":
+		return cmdExplain(args[1:], e)
+	case "origin":
+		return cmdOrigin(args[1:], e)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(e.stdout, topUsage)
+		return exitOK
 	}
-	if len(os2) == 2 {
-		fmt.Printf("same origin: %v\nsame site: %v\nschemelessly same site: %v\n",
-			origin.SameOrigin(os2[0], os2[1]), origin.SameSite(os2[0], os2[1]), origin.SchemelesslySameSite(os2[0], os2[1]))
-	}
+	fmt.Fprintf(e.stderr, "corsim: unknown command %q\n\n%s", args[0], topUsage)
+	return exitUsage
 }

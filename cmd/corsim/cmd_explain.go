@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/corsim/corsim/algorithm"
+	"github.com/corsim/corsim/scenario"
+)
+
+const explainUsage = `Usage: corsim explain [--browser B] [--json] [FILE | -]
+
+Runs the scenarios of FILE ("-" for standard input) and explains each fetch for a person: the
+numbered algorithm steps with the standard's anchors, the requests the browser sent, what the script
+can read, and for a failure the reason, the browser's console message and a one-line fix. With no
+FILE it explains a built-in example (a checkout PATCH, blocked, then fixed). --json writes one JSON
+object per scenario instead, for tools.
+
+Flags:
+`
+
+// explanation is one explained scenario; it is also the --json output line.
+type explanation struct {
+	ID         string           `json:"id,omitempty"`
+	Browser    string           `json:"browser"`
+	PageOrigin string           `json:"page_origin"`
+	Fetches    []explainedFetch `json:"fetches"`
+}
+
+type explainedFetch struct {
+	// Index is the fetch's 1-based position in the scenario.
+	Index       int                `json:"index"`
+	Method      string             `json:"method"`
+	URL         string             `json:"url"`
+	Mode        string             `json:"mode"`
+	Credentials string             `json:"credentials"`
+	Redirect    string             `json:"redirect"`
+	Cache       string             `json:"cache"`
+	Verdict     *algorithm.Verdict `json:"verdict"`
+	Fix         string             `json:"fix,omitempty"`
+
+	req algorithm.Request
+}
+
+func cmdExplain(args []string, e env) int {
+	fs := newCommand("explain", explainUsage, e)
+	browser := fs.browserFlag()
+	asJSON := fs.Bool("json", false, "write one JSON object per scenario instead of text")
+	if status, ok := fs.parse(args); !ok {
+		return status
+	}
+	if fs.NArg() > 1 {
+		return fs.usageError("at most one FILE")
+	}
+	var in io.Reader = strings.NewReader(builtinScenarios)
+	name := builtinName
+	if fs.NArg() == 1 {
+		r, closeInput, err := openInput(fs.Arg(0), e)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return exitInput
+		}
+		defer closeInput()
+		in, name = r, fs.Arg(0)
+		if name == "-" {
+			name = ""
+		}
+	} else if !*asJSON {
+		fmt.Fprint(e.stdout, builtinIntro+"\n")
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	pal := palette{on: e.color && !*asJSON}
+	status := exitOK
+	rd := scenario.NewReader(in, name, 0)
+	for n := 0; ; n++ {
+		s, err := rd.Next()
+		var le *scenario.LineError
+		switch {
+		case errors.Is(err, io.EOF):
+			return status
+		case errors.As(err, &le):
+			status = exitInput
+			fmt.Fprintln(e.stderr, le)
+			if *asJSON {
+				out.Write(scenario.AppendLineError(nil, le))
+				out.WriteByte('\n')
+			}
+			continue
+		case err != nil:
+			fmt.Fprintln(e.stderr, err)
+			return exitInput
+		}
+		s.Run(scenario.Options{Profile: browser.p, Trace: true})
+		ex := explain(s, browser.p)
+		if *asJSON {
+			b, err := json.Marshal(ex)
+			if err != nil {
+				fmt.Fprintln(e.stderr, "corsim: explain:", err)
+				return exitInput
+			}
+			out.Write(b)
+			out.WriteByte('\n')
+			continue
+		}
+		if n > 0 {
+			out.WriteByte('\n')
+		}
+		renderScenario(out, ex, pal)
+	}
+}
+
+// explain gathers what the text and JSON forms show about a scenario that has run.
+func explain(s *scenario.Scenario, p algorithm.Profile) explanation {
+	ex := explanation{ID: s.ID, Browser: p.String(), Fetches: make([]explainedFetch, len(s.Fetches))}
+	for i := range s.Fetches {
+		f := &s.Fetches[i]
+		r := f.Request
+		if i == 0 {
+			ex.PageOrigin = r.Origin.String()
+		}
+		method := r.Method
+		if method == "" {
+			method = "GET"
+		}
+		ex.Fetches[i] = explainedFetch{
+			Index: i + 1, Method: method, URL: r.URL,
+			Mode: r.Mode.String(), Credentials: r.Credentials.String(), Redirect: r.Redirect.String(), Cache: r.Cache.String(),
+			Verdict: f.Verdict, Fix: fix(r.Origin.String(), r, f.Verdict), req: r,
+		}
+	}
+	return ex
+}
