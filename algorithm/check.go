@@ -26,8 +26,11 @@ const (
 // CORSCheck is the CORS check (Fetch §concept-cors-check): whether a response may be shared with a
 // request whose byte-serialized origin is serializedOrigin ("null" for an opaque or redirect-tainted
 // origin) and whose credentials mode is credentials. It reports the zero Failure on success; a failure
-// carries the DevTools reason (classified as the profile's browser classifies it) and the offending
-// header value. It runs on actual responses, on each redirect response, and inside preflight
+// carries the DevTools reason and the offending header value. An absent header is
+// MissingAllowOriginHeader in every profile (WebKit's console calls it a mismatch, and its message
+// says so); a value that is present but wrong is classified as the profile's browser classifies it
+// (browsers.md §2.1): "multiple values" and "invalid value" where the engine tells them apart, a
+// mismatch otherwise. It runs on actual responses, on each redirect response, and inside preflight
 // validation. It does not allocate unless the response repeats a header.
 func CORSCheck(p Profile, serializedOrigin string, credentials fetchmode.Credentials, headers fetchmode.HeaderList) Failure {
 	return corsCheck(p.rules(), serializedOrigin, credentials == fetchmode.CredentialsInclude, headers)

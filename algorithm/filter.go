@@ -66,11 +66,28 @@ func visibleNames(h fetchmode.HeaderList, keep func(string) bool) []string {
 		if fetchmode.IsForbiddenResponseHeaderName(hd.Name) || !keep(hd.Name) {
 			continue
 		}
-		n := strings.ToLower(hd.Name)
+		n := asciiLower(hd.Name)
 		if !contains(out, n) {
 			out = append(out, n)
 		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// asciiLower byte-lowercases s: only A–Z change, as Fetch's header-name operations do; other bytes,
+// including non-ASCII and invalid UTF-8, stay as they are.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }

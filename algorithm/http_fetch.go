@@ -207,7 +207,7 @@ func (f *fetcher) requestOrderUnsafe(unsafe []string) []string {
 	}
 	out := make([]string, 0, len(unsafe))
 	for _, h := range f.headers {
-		n := strings.ToLower(h.Name)
+		n := asciiLower(h.Name)
 		if contains(unsafe, n) && !contains(out, n) {
 			out = append(out, n)
 		}

@@ -2,7 +2,6 @@ package algorithm
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
 )
@@ -116,7 +115,7 @@ type SentRequest struct {
 func (s SentRequest) MarshalJSON() ([]byte, error) {
 	m := make(map[string]string, len(s.Headers))
 	for _, h := range s.Headers {
-		k := strings.ToLower(h.Name)
+		k := asciiLower(h.Name)
 		if v, ok := m[k]; ok {
 			m[k] = v + ", " + h.Value
 		} else {
