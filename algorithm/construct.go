@@ -1,8 +1,6 @@
 package algorithm
 
 import (
-	"strings"
-
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
 )
@@ -132,7 +130,7 @@ func (f *fetcher) appendHeader(name, value string) Failure {
 	}
 	// Chromium still drops User-Agent and Access-Control-Request-Private-Network (profile rule,
 	// browsers.md §3.2).
-	if f.rules.ruleForbidUserAgent && (strings.EqualFold(name, "User-Agent") || strings.EqualFold(name, "Access-Control-Request-Private-Network")) {
+	if f.rules.ruleForbidUserAgent && (equalFold(name, "User-Agent") || equalFold(name, "Access-Control-Request-Private-Network")) {
 		if f.trace {
 			f.step("fetch#headers-validate step 3", "header "+name, "Chromium treats it as forbidden: dropped (profile rule)")
 		}

@@ -2,7 +2,6 @@ package algorithm
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
 )
@@ -50,7 +49,7 @@ func filterResponse(r *rules, tainting fetchmode.Tainting, include bool, status 
 		return Filtered{Type: TypeCORS, Status: status, BodyReadable: true,
 			VisibleHeaders: visibleNames(h, func(name string) bool {
 				return all || fetchmode.IsCORSSafelistedResponseHeaderName(name, exposed) ||
-					(r.ruleExposeAccept && strings.EqualFold(name, "Accept"))
+					(r.ruleExposeAccept && equalFold(name, "Accept"))
 			})}
 	default:
 		// Fetch §concept-filtered-response-opaque.
@@ -78,6 +77,12 @@ func visibleNames(h fetchmode.HeaderList, keep func(string) bool) []string {
 // asciiLower byte-lowercases s: only A–Z change, as Fetch's header-name operations do; other bytes,
 // including non-ASCII and invalid UTF-8, stay as they are.
 func asciiLower(s string) string {
+	// Common names come back as constants, without allocating.
+	for _, c := range commonNames {
+		if equalFold(s, c) {
+			return c
+		}
+	}
 	for i := 0; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
 			b := []byte(s)
@@ -90,4 +95,11 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
+}
+
+// commonNames are header names that responses and requests often carry, lower-cased.
+var commonNames = [...]string{
+	"content-type", "content-length", "cache-control", "content-language", "expires", "last-modified",
+	"pragma", "access-control-allow-origin", "access-control-allow-credentials", "vary", "date", "etag",
+	"set-cookie", "location", "origin", "authorization", "x-csrf-token", "x-requested-with", "accept",
 }

@@ -56,7 +56,7 @@ func (f *fetcher) varyWarning(h fetchmode.HeaderList) {
 		return
 	}
 	for _, hd := range h {
-		if !strings.EqualFold(hd.Name, hVary) {
+		if !equalFold(hd.Name, hVary) {
 			continue
 		}
 		// Vary is a #field-name list, or "*" (RFC 9110 §12.5.5).
@@ -64,7 +64,7 @@ func (f *fetcher) varyWarning(h fetchmode.HeaderList) {
 			var item string
 			item, rest, _ = strings.Cut(rest, ",")
 			item = strings.Trim(item, " \t")
-			if strings.EqualFold(item, "origin") || item == "*" {
+			if equalFold(item, "origin") || item == "*" {
 				return
 			}
 		}

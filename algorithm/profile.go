@@ -2,7 +2,6 @@ package algorithm
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/corsim/corsim/cache"
 	"github.com/corsim/corsim/fetchmode"
@@ -43,7 +42,7 @@ func (p Profile) IsValid() bool { return int(p) < len(profileRules) }
 // ParseProfile parses a profile name, case-insensitively.
 func ParseProfile(s string) (Profile, error) {
 	for i := range profileRules {
-		if strings.EqualFold(s, profileRules[i].name) {
+		if equalFold(s, profileRules[i].name) {
 			return Profile(i), nil
 		}
 	}

@@ -52,7 +52,7 @@ func processDataURL(u origin.URL) (mime, body string, ok bool) {
 	// Steps 7–9: percent-decode the body.
 	decoded := lenientPercentDecode(encoded)
 	// Steps 10–11: a ";base64" suffix (ASCII case-insensitive, spaces allowed before "base64").
-	if i := strings.LastIndexByte(mimeType, ';'); i >= 0 && strings.EqualFold(strings.TrimLeft(mimeType[i+1:], " "), "base64") {
+	if i := strings.LastIndexByte(mimeType, ';'); i >= 0 && equalFold(strings.TrimLeft(mimeType[i+1:], " "), "base64") {
 		mimeType = mimeType[:i]
 		raw, ok := forgivingBase64(decoded)
 		if !ok {
