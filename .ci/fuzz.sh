@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Fuzzes every Fuzz* target in ./fuzz for a fixed total budget (default 180 s, build time included),
+# split evenly: before each target the time left is divided by the targets left. Any crash fails the
+# script (after every target has had its turn); the failing input is left under
+# fuzz/testdata/fuzz/<Target>/ so that `go test ./fuzz` replays it from then on.
+#
+# Usage: .ci/fuzz.sh [total-seconds]        (or FUZZ_TOTAL=300 .ci/fuzz.sh)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+total=${1:-${FUZZ_TOTAL:-180}}
+start=$(date +%s)
+deadline=$((start + total))
+# Time kept per target for building the instrumented test binary and replaying the corpus.
+overhead=${FUZZ_OVERHEAD:-3}
+
+targets=$(go test -list '^Fuzz' ./fuzz | grep '^Fuzz') || { echo "fuzz.sh: cannot list the fuzz targets" >&2; exit 1; }
+n=$(echo "$targets" | wc -l)
+echo "fuzz.sh: $n targets, ${total}s in all"
+
+failed=()
+i=0
+for t in $targets; do
+	left=$((n - i))
+	now=$(date +%s)
+	slot=$(( (deadline - now) / left - overhead ))
+	if [ "$slot" -lt 2 ]; then slot=2; fi
+	echo "fuzz.sh: $t for ${slot}s"
+	if ! go test ./fuzz -run '^$' -fuzz "^${t}\$" -fuzztime "${slot}s"; then
+		failed+=("$t")
+	fi
+	i=$((i + 1))
+done
+
+echo "fuzz.sh: took $(( $(date +%s) - start ))s"
+if [ "${#failed[@]}" -gt 0 ]; then
+	echo "fuzz.sh: crashes in: ${failed[*]} (inputs under fuzz/testdata/fuzz/)" >&2
+	exit 1
+fi
+echo "fuzz.sh: no crash"

@@ -1,0 +1,104 @@
+package spec_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/corsim/corsim/algorithm"
+	"github.com/corsim/corsim/fetchmode"
+)
+
+// TestProfiles checks each browser profile against browsers.md (and Spec against the standard) where
+// they differ. want holds the expected probe result per profile, in algorithm.Profiles order (Spec,
+// Chromium, Firefox, WebKit); "" leaves a profile unchecked where the sources do not decide it.
+func TestProfiles(t *testing.T) {
+	lang120 := strings.Repeat("c", 120)
+	get := func(kv ...string) algorithm.Request { return algorithm.Request{URL: apiURL, Headers: h(kv...)} }
+	auth := algorithm.PreflightCheck{Origin: pageS, Method: "GET", Headers: []string{"authorization"}}
+	put := algorithm.PreflightCheck{Origin: pageS, Method: "PUT"}
+	putInc := algorithm.PreflightCheck{Origin: pageS, Method: "PUT", Credentials: fetchmode.CredentialsInclude}
+	acaoA := []string{"Access-Control-Allow-Origin", pageS}
+	type R = map[string]algorithm.Route
+	authStar := R{apiURL: {Options: rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Headers", "*"), Actual: rsp(200, acaoA...)}}
+	cases := []struct {
+		name   string
+		anchor string
+		probe  func(algorithm.Profile) string
+		want   [4]string
+	}{
+		// Authorization under "*" (browsers.md §2.3, §7 item 1).
+		{name: "authorization under star validate", anchor: "browsers.md §2.3", probe: probeValidate(auth, algorithm.Response{Status: 204, Headers: h("Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Headers", "*")}), want: [4]string{"HeaderDisallowedByPreflightResponse", "ok", "ok", "ok"}},
+		{name: "authorization under star warning", anchor: "browsers.md §7 item 1", probe: probeFetch(t, get("Authorization", "Bearer t"), authStar, sumWarn), want: [4]string{"fail", "warn", "warn", "warn"}}, // warnings are corsim's findings, not consoles
+		{name: "authorization listed no warning", anchor: "browsers.md §7 item 1", probe: probeFetch(t, get("Authorization", "Bearer t"), R{apiURL: {Options: rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Headers", "authorization"), Actual: rsp(200, acaoA...)}}, sumWarn), want: [4]string{"silent", "silent", "silent", "silent"}},
+
+		// Safelist variations (browsers.md §3.1, §7 items 8–10, §9, §10).
+		{name: "1024-byte budget", anchor: "browsers.md §3.1", probe: probeNeeds(algorithm.Request{URL: apiURL, Headers: repeatHeader(9, "Accept-Language", lang120)}), want: [4]string{"preflight", "preflight", "none", "none"}},
+		{name: "under the budget", anchor: "browsers.md §3.1", probe: probeNeeds(algorithm.Request{URL: apiURL, Headers: repeatHeader(7, "Accept-Language", lang120)}), want: [4]string{"none", "none", "none", "none"}},
+		{name: "dpr 2", anchor: "browsers.md §9", probe: probeNeeds(get("DPR", "2")), want: [4]string{"preflight", "none", "preflight", "preflight"}},
+		{name: "save-data on", anchor: "browsers.md §9", probe: probeNeeds(get("Save-Data", "on")), want: [4]string{"preflight", "none", "preflight", "preflight"}},
+		{name: "device-memory 2", anchor: "browsers.md §9", probe: probeNeeds(get("Device-Memory", "2")), want: [4]string{"preflight", "none", "preflight", "preflight"}},
+		{name: "viewport-width 800", anchor: "browsers.md §9", probe: probeNeeds(get("Viewport-Width", "800")), want: [4]string{"preflight", "none", "preflight", "preflight"}},
+		{name: "width 800", anchor: "browsers.md §9", probe: probeNeeds(get("Width", "800")), want: [4]string{"preflight", "none", "preflight", "preflight"}},
+		{name: "dpr abc", anchor: "browsers.md §9", probe: probeNeeds(get("DPR", "abc")), want: [4]string{"preflight", "preflight", "preflight", "preflight"}},
+		{name: "save-data off", anchor: "browsers.md §3.1", probe: probeNeeds(get("Save-Data", "off")), want: [4]string{"preflight", "preflight", "preflight", "preflight"}},
+		{name: "last-event-id", anchor: "browsers.md §9", probe: probeNeeds(get("Last-Event-ID", "1")), want: [4]string{"preflight", "preflight", "preflight", "preflight"}},
+		{name: "user-agent", anchor: "browsers.md §7 item 10", probe: probeNeeds(get("User-Agent", "bot")), want: [4]string{"preflight", "none", "preflight", "preflight"}},
+		{name: "content-type json everywhere", anchor: "browsers.md §3.1", probe: probeNeeds(algorithm.Request{URL: apiURL, Method: "POST", Headers: h("Content-Type", "application/json")}), want: [4]string{"preflight", "preflight", "preflight", "preflight"}},
+		{name: "accept 129 bytes everywhere", anchor: "browsers.md §3.1", probe: probeNeeds(get("Accept", strings.Repeat("a", 129))), want: [4]string{"preflight", "preflight", "preflight", "preflight"}},
+
+		// Access-Control-Allow-Origin classification (browsers.md §2.1).
+		{name: "acao missing", anchor: "browsers.md §2.1", probe: probeCheck(pageS, fetchmode.CredentialsOmit, nil), want: [4]string{"MissingAllowOriginHeader", "MissingAllowOriginHeader", "MissingAllowOriginHeader", "MissingAllowOriginHeader"}}, // the lead's call: one DevTools name everywhere
+		{name: "acao two lines", anchor: "browsers.md §2.1", probe: probeCheck(pageS, fetchmode.CredentialsOmit, h("Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Origin", pageS)), want: [4]string{"", "MultipleAllowOriginValues", "MultipleAllowOriginValues", "MultipleAllowOriginValues"}},
+		{name: "acao comma list", anchor: "browsers.md §2.1", probe: probeCheck(pageS, fetchmode.CredentialsOmit, h("Access-Control-Allow-Origin", pageS+", "+otherS)), want: [4]string{"", "MultipleAllowOriginValues", "AllowOriginMismatch", "MultipleAllowOriginValues"}},
+		{name: "acao space list", anchor: "browsers.md §2.1", probe: probeCheck(pageS, fetchmode.CredentialsOmit, h("Access-Control-Allow-Origin", pageS+" "+otherS)), want: [4]string{"", "MultipleAllowOriginValues", "AllowOriginMismatch", "AllowOriginMismatch"}},
+		{name: "acao not a url", anchor: "browsers.md §2.1", probe: probeCheck(pageS, fetchmode.CredentialsOmit, h("Access-Control-Allow-Origin", "foo")), want: [4]string{"", "InvalidAllowOriginValue", "AllowOriginMismatch", "AllowOriginMismatch"}},
+		{name: "acao star with credentials", anchor: "browsers.md §2.1", probe: probeCheck(pageS, fetchmode.CredentialsInclude, h("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Credentials", "true")), want: [4]string{"", "WildcardOriginNotAllowed", "WildcardOriginNotAllowed", "WildcardOriginNotAllowed"}},
+		{name: "acao trailing slash", anchor: "browsers.md §2.1", probe: probeCheck(pageS, fetchmode.CredentialsOmit, h("Access-Control-Allow-Origin", pageS+"/")), want: [4]string{"", "AllowOriginMismatch", "AllowOriginMismatch", "AllowOriginMismatch"}},
+		{name: "acac True", anchor: "browsers.md §2.2", probe: probeCheck(pageS, fetchmode.CredentialsInclude, h("Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Credentials", "True")), want: [4]string{"", "InvalidAllowCredentials", "InvalidAllowCredentials", "InvalidAllowCredentials"}},
+		{name: "acao null matches opaque", anchor: "browsers.md §2.1", probe: probeCheck("null", fetchmode.CredentialsOmit, h("Access-Control-Allow-Origin", "null")), want: [4]string{"ok", "ok", "ok", "ok"}},
+
+		// Order of the preflight checks (browsers.md §2.4, §7 item 14, §9).
+		{name: "403 without acao", anchor: "browsers.md §2.4", probe: probeValidate(put, algorithm.Response{Status: 403}), want: [4]string{"", "PreflightMissingAllowOriginHeader", "PreflightMissingAllowOriginHeader", "PreflightInvalidStatus"}},
+		{name: "500 with wrong acao", anchor: "browsers.md §2.4", probe: probeValidate(put, algorithm.Response{Status: 500, Headers: h("Access-Control-Allow-Origin", otherS)}), want: [4]string{"", "PreflightAllowOriginMismatch", "PreflightAllowOriginMismatch", "PreflightInvalidStatus"}},
+		{name: "404 without acac", anchor: "browsers.md §2.4", probe: probeValidate(putInc, algorithm.Response{Status: 404, Headers: h("Access-Control-Allow-Origin", pageS)}), want: [4]string{"", "PreflightInvalidAllowCredentials", "PreflightInvalidAllowCredentials", "PreflightInvalidStatus"}},
+		{name: "invalid acah and disallowed method", anchor: "browsers.md §2.4", probe: probeValidate(algorithm.PreflightCheck{Origin: pageS, Method: "PUT", Headers: []string{"x-a"}}, algorithm.Response{Status: 204, Headers: h("Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "DELETE", "Access-Control-Allow-Headers", "x y")}), want: [4]string{"", "InvalidAllowHeadersPreflightResponse", "MethodDisallowedByPreflightResponse", "InvalidAllowHeadersPreflightResponse"}},
+		{name: "invalid acam and acah", anchor: "browsers.md §2.4", probe: probeValidate(algorithm.PreflightCheck{Origin: pageS, Method: "PUT", Headers: []string{"x-a"}}, algorithm.Response{Status: 204, Headers: h("Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "PUT POST", "Access-Control-Allow-Headers", "x y")}), want: [4]string{"InvalidAllowMethodsPreflightResponse", "InvalidAllowMethodsPreflightResponse", "InvalidAllowMethodsPreflightResponse", "InvalidAllowMethodsPreflightResponse"}},
+		{name: "patch against PATCH", anchor: "browsers.md §3.2", probe: probeValidate(algorithm.PreflightCheck{Origin: pageS, Method: "patch"}, algorithm.Response{Status: 204, Headers: h("Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "PATCH")}), want: [4]string{"MethodDisallowedByPreflightResponse", "MethodDisallowedByPreflightResponse", "MethodDisallowedByPreflightResponse", "MethodDisallowedByPreflightResponse"}},
+		{name: "acam star literal with credentials", anchor: "browsers.md §2.3", probe: probeValidate(putInc, algorithm.Response{Status: 204, Headers: h("Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods", "*")}), want: [4]string{"MethodDisallowedByPreflightResponse", "MethodDisallowedByPreflightResponse", "MethodDisallowedByPreflightResponse", "MethodDisallowedByPreflightResponse"}},
+		{name: "preflight redirect", anchor: "browsers.md §4", probe: probeValidate(put, algorithm.Response{Status: 302, Headers: h("Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "PUT", "Location", apiS+"/x")}), want: [4]string{"", "PreflightDisallowedRedirect", "", ""}},
+
+		// Redirects (browsers.md §4, §10).
+		{name: "preflight origin after cross-origin redirect", anchor: "browsers.md §10", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "PUT"}, R{apiURL: {Options: allowA(), Actual: redir(307, otherS+"/r", acaoA...)}, otherS + "/r": {Options: rsp(204, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT"), Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}, sumPreflightTo(otherS+"/r")), want: [4]string{"null ", "null ", pageS + " ", "null "}},
+		{name: "re-preflight after redirect", anchor: "browsers.md §10", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "POST", Body: str("{}"), Headers: h("Content-Type", "application/json")}, R{apiURL: {Options: allowA(), Actual: redir(302, apiS+"/s", acaoA...)}, apiS + "/s": {Options: allowA(), Actual: rsp(200, acaoA...)}}, sumPreflights), want: [4]string{"P", "P", "PP", "P"}},
+		{name: "301 put method", anchor: "browsers.md §10", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "PUT"}, R{apiURL: {Options: allowA(), Actual: redir(301, apiS+"/s", acaoA...)}, apiS + "/s": {Options: allowA(), Actual: rsp(200, acaoA...)}}, sumLastMethod), want: [4]string{"PUT", "PUT", "PUT", "GET"}},
+		{name: "302 delete method", anchor: "browsers.md §10", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "DELETE"}, R{apiURL: {Options: allowA(), Actual: redir(302, apiS+"/s", acaoA...)}, apiS + "/s": {Options: allowA(), Actual: rsp(200, acaoA...)}}, sumLastMethod), want: [4]string{"DELETE", "DELETE", "DELETE", "GET"}},
+		{name: "authorization after cross-origin redirect", anchor: "browsers.md §10", probe: probeFetch(t, get("Authorization", "Bearer t"), R{apiURL: {Options: allowA(), Actual: redir(302, otherS+"/r", acaoA...)}, otherS + "/r": {Options: rsp(204, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Headers", "authorization"), Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}, sumPreflightTo(otherS+"/r")), want: [4]string{"none", "none", "", "null authorization"}},
+		{name: "no-cors manual", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: apiURL, Mode: fetchmode.ModeNoCORS, Redirect: fetchmode.RedirectManual}, R{apiURL: {Actual: rsp(200)}}, func(v algorithm.Verdict) string { return string(v.Outcome) + strings.Repeat("+", len(v.ServerSaw)) }), want: [4]string{"network-error", "network-error", "network-error", "network-error"}},
+		{name: "manual checks redirect response", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: apiURL, Redirect: fetchmode.RedirectManual}, R{apiURL: {Actual: redir(302, apiS+"/s")}}, func(v algorithm.Verdict) string { return string(v.Outcome) }), want: [4]string{"network-error", "network-error", "network-error", "network-error"}},
+
+		// Filtering (browsers.md §3.3, §9).
+		{name: "accept response header exposed", anchor: "browsers.md §3.3", probe: func(p algorithm.Profile) string {
+			return strings.Join(algorithm.FilterResponse(p, fetchmode.TaintingCORS, fetchmode.CredentialsOmit, algorithm.Response{Status: 200, Headers: h("Accept", "x", "X-A", "1")}).VisibleHeaders, ",")
+		}, want: [4]string{"", "", "", "accept"}},
+		{name: "content-length visible", anchor: "browsers.md §9", probe: probeFetch(t, get(), R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "*", "Content-Length", "3", "X-A", "1")}}, func(v algorithm.Verdict) string { return strings.Join(v.VisibleHeaders, ",") }), want: [4]string{"content-length", "content-length", "content-length", "content-length"}},
+		{name: "same-origin get has no origin", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: pageS + "/r"}, R{pageS + "/r": {Actual: rsp(200)}}, func(v algorithm.Verdict) string {
+			o, ok := header(v.ServerSaw[0], "Origin")
+			return map[bool]string{true: o, false: "-"}[ok]
+		}), want: [4]string{"-", "-", "-", "-"}},
+		{name: "same-origin put has origin", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: pageS + "/r", Method: "PUT"}, R{pageS + "/r": {Actual: rsp(200)}}, func(v algorithm.Verdict) string { o, _ := header(v.ServerSaw[0], "Origin"); return o }), want: [4]string{pageS, pageS, pageS, pageS}},
+		{name: "string body content-type", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "POST", Body: str("x")}, R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}, func(v algorithm.Verdict) string { o, _ := header(v.ServerSaw[0], "Content-Type"); return o }), want: [4]string{"text/plain;charset=UTF-8", "text/plain;charset=UTF-8", "text/plain;charset=UTF-8", "text/plain;charset=UTF-8"}},
+		{name: "js-error sends nothing", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "TRACE"}, R{apiURL: {Actual: rsp(200)}}, func(v algorithm.Verdict) string { return string(v.Outcome) + strings.Repeat("+", len(v.ServerSaw)) }), want: [4]string{"js-error", "js-error", "js-error", "js-error"}},
+	}
+	for _, c := range cases {
+		runCase(t, c.name, c.anchor, func(t *testing.T) {
+			for i, p := range allProfiles {
+				if c.want[i] == "" {
+					continue
+				}
+				if got := c.probe(p); got != c.want[i] {
+					t.Errorf("%s: got %q, want %q", p, got, c.want[i])
+				}
+			}
+		})
+	}
+}
