@@ -22,6 +22,7 @@ const (
 // ResponseType is Response.type as script sees it (Fetch §concept-response-type).
 type ResponseType string
 
+// The response types script can see; TypeError stands for a rejected fetch() (a network error).
 const (
 	TypeBasic          ResponseType = "basic"
 	TypeCORS           ResponseType = "cors"
