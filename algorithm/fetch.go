@@ -55,7 +55,9 @@ type fetcher struct {
 	urlBuf      [2]origin.URL
 	headerBuf   [8]fetchmode.Header
 	failURL     string
-	failStatus  int
+	// failRedirectTo is the target of a redirect response that failed the CORS check.
+	failRedirectTo string
+	failStatus     int
 }
 
 // result is the response main fetch hands back: a network error, or a (possibly opaque-redirect)

@@ -41,6 +41,14 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 		}
 		if !fl.OK() {
 			f.failURL = cur.StringNoFragment()
+			if isRedirectStatus(resp.Status) {
+				// WebKit names the redirect's target in its message.
+				if loc, ok := resp.Headers.Get(hLocation); ok {
+					if next, err := cur.Resolve(loc); err == nil {
+						f.failRedirectTo = next.StringNoFragment()
+					}
+				}
+			}
 			return result{failure: fl}
 		}
 	}

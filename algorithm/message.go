@@ -199,6 +199,10 @@ func (f *fetcher) webkitMessage(fl Failure) string {
 	default:
 		return "TypeError: Load failed"
 	}
+	if f.failRedirectTo != "" && !f.inPreflight {
+		// A redirect response that failed the CORS check (NetworkLoadChecker, browsers.md §5.4).
+		desc = "Cross-origin redirection to " + f.failRedirectTo + " denied by Cross-Origin Resource Sharing policy: " + desc
+	}
 	return desc + "\nFetch API cannot load " + f.failURL + " due to access control checks."
 }
 

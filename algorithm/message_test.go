@@ -45,6 +45,8 @@ func messageCases() []messageCase {
 			map[string]algorithm.Route{api: {Options: pre("Access-Control-Allow-Headers", "content-type")}}},
 		{"redirect hop fails", algorithm.Request{Origin: page, URL: api},
 			map[string]algorithm.Route{api: {Actual: resp(302, "Location", "https://b.test/", "Access-Control-Allow-Origin", "*")}, "https://b.test/": {Actual: ok200()}}},
+		{"redirect response without ACAO", algorithm.Request{Origin: page, URL: api},
+			map[string]algorithm.Route{api: {Actual: resp(302, "Location", "https://b.test/next")}}},
 		{"redirect with credentials", algorithm.Request{Origin: page, URL: api},
 			map[string]algorithm.Route{api: {Actual: resp(302, "Location", "https://u:p@b.test/", "Access-Control-Allow-Origin", "*")}}},
 		{"mode same-origin", algorithm.Request{Origin: page, URL: api, Mode: fetchmode.ModeSameOrigin}, nil},
