@@ -85,19 +85,30 @@ func (f *fetcher) construct(req *Request) Failure {
 			return fl
 		}
 	}
-	f.hasBody = req.Body != nil || req.StreamBody
-	f.stream = req.StreamBody
+	body, stream := req.Body, req.StreamBody
+	if stream && f.rules.ruleStreamBodyAsString {
+		// Firefox sends a ReadableStream as the string "[object ReadableStream]" (profile rule).
+		s := "[object ReadableStream]"
+		body, stream = &s, false
+	}
+	f.hasBody = body != nil || stream
+	f.stream = stream
 	// Fetch §dom-request step 35: GET and HEAD cannot have a body.
 	if f.hasBody && (f.method == "GET" || f.method == "HEAD") {
 		return f.jsFail(jsBodyWithGetHead, f.method)
 	}
 	// Fetch §dom-request step 37.4: a string body brings Content-Type text/plain;charset=UTF-8 unless
 	// script set one (appended directly, not through the guard).
-	if req.Body != nil && !req.StreamBody && !f.headers.Contains("Content-Type") {
+	if body != nil && !stream && !f.headers.Contains("Content-Type") {
 		f.headers = append(f.headers, fetchmode.Header{Name: "Content-Type", Value: "text/plain;charset=UTF-8"})
 	}
+	// WebKit rejects a stream body later, as a network error, whatever the mode (profile rule).
+	if stream && f.rules.ruleStreamBodyUnsupported {
+		f.streamFail = true
+		stream = false
+	}
 	// Fetch §dom-request step 39: a stream body needs mode same-origin or cors, and forces a preflight.
-	if req.StreamBody {
+	if stream {
 		if f.mode != fetchmode.ModeSameOrigin && f.mode != fetchmode.ModeCORS {
 			return f.jsFail(jsStreamMode, f.mode.String())
 		}

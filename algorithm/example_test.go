@@ -45,7 +45,7 @@ func printVerdict(v algorithm.Verdict) {
 	fmt.Printf("outcome %s, actual sent %v, type %s, status %d, headers %v\n",
 		v.Outcome, v.ActualSent, v.ResponseType, v.Status, v.VisibleHeaders)
 	if v.Reason != "" {
-		fmt.Printf("reason %s (%s)\n", v.Reason, v.FailedParameter)
+		fmt.Printf("reason %s %q\n", v.Reason, v.FailedParameter)
 	}
 	for _, w := range v.Warnings {
 		fmt.Println("warning", w.ID)
@@ -107,7 +107,7 @@ func ExampleFetch_wildcardWithCredentials() {
 	// Output:
 	// sent GET https://api.example/me
 	// outcome network-error, actual sent true, type error, status 0, headers []
-	// reason WildcardOriginNotAllowed (*)
+	// reason WildcardOriginNotAllowed ""
 	// Access to fetch at 'https://api.example/me' from origin 'https://app.example' has been blocked by CORS policy: The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.
 }
 
@@ -129,7 +129,7 @@ func ExampleFetch_actualResponseWithoutACAO() {
 	// sent OPTIONS https://api.shop.test/cart/items/17
 	// sent PUT https://api.shop.test/cart/items/17
 	// outcome network-error, actual sent true, type error, status 0, headers []
-	// reason MissingAllowOriginHeader ()
+	// reason MissingAllowOriginHeader ""
 }
 
 // A server without an OPTIONS route answers the preflight 404; the actual request is never sent.

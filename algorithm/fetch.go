@@ -48,6 +48,9 @@ type fetcher struct {
 	redirects int          // Fetch §concept-request-redirect-count
 
 	preflighted bool // some hop of this fetch took the preflight path (Firefox rule)
+	everUnsafe  bool // the request as script made it had a non-safelisted method or header (Firefox rule)
+	authRemoved bool // a cross-origin redirect removed Authorization (WebKit rule)
+	streamFail  bool // the profile's browser cannot send this stream body (WebKit rule)
 	inPreflight bool // the failure being reported happened inside a preflight
 	jsKind      jsErrorKind
 	bufs        listBufs // room for preflight allow-lists
@@ -99,7 +102,13 @@ func (f *fetcher) run(req *Request) {
 		return
 	}
 	f.initialize()
-	res := f.mainFetch(false)
+	var res result
+	if f.streamFail {
+		f.step("fetch#dom-global-fetch", "a ReadableStream request body", "WebKit cannot send it: network error (profile rule)")
+		res = f.fail(StreamBodyUnsupported, "ReadableStream", f.current())
+	} else {
+		res = f.mainFetch(false)
+	}
 	f.finish(&res)
 }
 
@@ -107,6 +116,9 @@ func (f *fetcher) run(req *Request) {
 // appends Accept: */* when script set none (it counts toward the safelist's 1024-byte budget).
 func (f *fetcher) initialize() {
 	f.serOrigin = f.origin.String()
+	defer func() {
+		f.everUnsafe = f.forced || !fetchmode.IsCORSSafelistedMethod(f.method) || len(f.unsafeNames()) > 0
+	}()
 	// Fetch §concept-fetch step 12.1–12.4: destination "" keeps */*.
 	if !f.headers.Contains("Accept") {
 		f.uaAccept = len(f.headers)
@@ -121,20 +133,17 @@ func (f *fetcher) current() origin.URL { return f.urls[len(f.urls)-1] }
 // and the tainting decision). recursive is true for a followed redirect.
 func (f *fetcher) mainFetch(recursive bool) result {
 	cur := f.current()
-	// Fetch §concept-main-fetch step 7: bad port (Fetch §block-bad-port) …
-	if p, ok := cur.Port(); ok && cur.IsHTTPScheme() && isBadPort(p) {
-		if f.trace {
-			f.step("fetch#block-bad-port", "port "+strconv.Itoa(int(p)), "blocked: a bad port")
+	// Fetch §concept-main-fetch step 7: bad port and mixed content, in the profile's order.
+	if f.rules.ruleMixedContentFirst {
+		if res, blocked := f.blockMixedContent(cur); blocked {
+			return res
 		}
-		return f.fail(BadPort, strconv.Itoa(int(p)), cur)
 	}
-	// … and mixed content (Mixed Content §should-block-fetch): a secure page may not fetch a URL that
-	// is not potentially trustworthy.
-	if f.secureContext() && !urlTrustworthy(cur) {
-		if f.trace {
-			f.step("mixed-content#should-block-fetch", "an https page fetching "+cur.StringNoFragment(), "blocked: mixed content")
-		}
-		return f.fail(MixedContent, cur.StringNoFragment(), cur)
+	if res, blocked := f.blockBadPort(cur); blocked {
+		return res
+	}
+	if res, blocked := f.blockMixedContent(cur); blocked {
+		return res
 	}
 	sameOrigin := origin.SameOrigin(cur.Origin(), f.origin)
 	switch {
@@ -171,7 +180,7 @@ func (f *fetcher) mainFetch(recursive bool) result {
 	// Fetch §concept-main-fetch step 12, the preflight case: the use-CORS-preflight flag, or the
 	// unsafe-request flag (always set by fetch()) with a non-safelisted method or unsafe headers.
 	needs := f.forced || !fetchmode.IsCORSSafelistedMethod(f.method) || len(unsafe) > 0
-	if !needs && f.rules.rulePreflightAfterRedirect && f.preflighted {
+	if !needs && f.rules.rulePreflightAfterRedirect && f.redirects > 0 && (f.preflighted || f.everUnsafe) {
 		needs = true
 		f.step("fetch#concept-main-fetch step 12", "a redirected request that needed a preflight before",
 			"Firefox preflights it again (profile rule)")
@@ -200,6 +209,40 @@ func (f *fetcher) mainFetch(recursive bool) result {
 	return res
 }
 
+// blockBadPort is Fetch §block-bad-port: an http(s) URL whose port is on the blocklist.
+func (f *fetcher) blockBadPort(cur origin.URL) (result, bool) {
+	p, ok := cur.Port()
+	if !ok || !cur.IsHTTPScheme() || !f.isBadPort(p) {
+		return result{}, false
+	}
+	if f.trace {
+		f.step("fetch#block-bad-port", "port "+strconv.Itoa(int(p)), "blocked: a bad port")
+	}
+	return f.fail(BadPort, strconv.Itoa(int(p)), cur), true
+}
+
+// isBadPort is Fetch §bad-port, less the ports the profile's browser still fetches.
+func (f *fetcher) isBadPort(p uint16) bool {
+	for _, a := range f.rules.ruleAllowedPorts {
+		if a == p {
+			return false
+		}
+	}
+	return isBadPort(p)
+}
+
+// blockMixedContent is Mixed Content §should-block-fetch: a secure page may not fetch a URL that is
+// not potentially trustworthy.
+func (f *fetcher) blockMixedContent(cur origin.URL) (result, bool) {
+	if !f.secureContext() || f.urlTrustworthy(cur) {
+		return result{}, false
+	}
+	if f.trace {
+		f.step("mixed-content#should-block-fetch", "an https page fetching "+cur.StringNoFragment(), "blocked: mixed content")
+	}
+	return f.fail(MixedContent, cur.StringNoFragment(), cur), true
+}
+
 func preflightCause(method string, unsafe []string, forced bool) string {
 	var b strings.Builder
 	if !fetchmode.IsCORSSafelistedMethod(method) {
@@ -223,7 +266,40 @@ func preflightCause(method string, unsafe []string, forced bool) string {
 // unsafeNames is Fetch §cors-unsafe-request-header-names over the request's header list, with the
 // profile's safelist.
 func (f *fetcher) unsafeNames() []string {
-	return f.rules.safelist.AppendUnsafeNames(f.unsafeBuf[:0], f.headers)
+	l := f.headers
+	if f.rules.ruleSafelistCombined && hasRepeatedName(l) {
+		// WebKit judges each name's combined value (profile rule).
+		l = l.SortAndCombine()
+	}
+	names := f.rules.safelist.AppendUnsafeNames(f.unsafeBuf[:0], l)
+	if f.authRemoved && !contains(names, "authorization") {
+		// WebKit still lists the Authorization a redirect removed (profile rule).
+		names = insertSorted(names, "authorization")
+	}
+	return names
+}
+
+func hasRepeatedName(l fetchmode.HeaderList) bool {
+	for i := range l {
+		for j := i + 1; j < len(l); j++ {
+			if equalFold(l[i].Name, l[j].Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// insertSorted adds s to the sorted list names, keeping it sorted.
+func insertSorted(names []string, s string) []string {
+	i := 0
+	for i < len(names) && names[i] < s {
+		i++
+	}
+	names = append(names, "")
+	copy(names[i+1:], names[i:])
+	names[i] = s
+	return names
 }
 
 // secureContext reports whether the page restricts mixed content: its origin, or for an
@@ -233,6 +309,15 @@ func (f *fetcher) secureContext() bool {
 		return true
 	}
 	return f.origin.IsOpaque() && (f.top.Scheme() == "https" || f.top.Scheme() == "wss")
+}
+
+// urlTrustworthy is Secure Contexts §is-url-trustworthy for the URLs fetch() can name; WebKit does not
+// count loopback http URLs (profile rule).
+func (f *fetcher) urlTrustworthy(u origin.URL) bool {
+	if f.rules.ruleLoopbackIsMixedContent && (u.Scheme() == "http" || u.Scheme() == "ws") {
+		return false
+	}
+	return urlTrustworthy(u)
 }
 
 // urlTrustworthy is Secure Contexts §is-url-trustworthy for the URLs fetch() can name.

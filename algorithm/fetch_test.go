@@ -269,7 +269,7 @@ func TestFetchPreflight(t *testing.T) {
 			routes: route(goodPre("Access-Control-Allow-Headers", "x a")), want: blocked(algorithm.MethodDisallowedByPreflightResponse, "PUT")},
 		{name: "Chromium: unparsable ACAH wins over disallowed method", profile: algorithm.Chromium,
 			req:    algorithm.Request{URL: api, Method: "PUT", Body: strp("x"), Headers: hl("X-A", "1")},
-			routes: route(goodPre("Access-Control-Allow-Headers", "x a")), want: blocked(algorithm.InvalidAllowHeadersPreflightResponse, "x a")},
+			routes: route(goodPre("Access-Control-Allow-Headers", "x a")), want: blocked(algorithm.InvalidAllowHeadersPreflightResponse, "")},
 		{name: "ACAH star allows a custom header without credentials", req: algorithm.Request{URL: api, Headers: hl("X-A", "1")},
 			routes: route(goodPre("Access-Control-Allow-Headers", "*")),
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 200,

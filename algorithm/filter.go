@@ -48,8 +48,7 @@ func filterResponse(r *rules, tainting fetchmode.Tainting, include bool, status 
 		// Fetch §concept-filtered-response-cors.
 		return Filtered{Type: TypeCORS, Status: status, BodyReadable: true,
 			VisibleHeaders: visibleNames(h, func(name string) bool {
-				return all || fetchmode.IsCORSSafelistedResponseHeaderName(name, exposed) ||
-					(r.ruleExposeAccept && equalFold(name, "Accept"))
+				return all || fetchmode.IsCORSSafelistedResponseHeaderName(name, exposed)
 			})}
 	default:
 		// Fetch §concept-filtered-response-opaque.

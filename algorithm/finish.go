@@ -16,6 +16,12 @@ func (f *fetcher) finish(res *result) {
 		f.v.Reason = res.failure.Reason
 		f.v.FailedParameter = res.failure.Parameter
 		f.v.Message = f.message(res.failure)
+		// Chromium's DevTools report no failed parameter for some reasons (profile rule).
+		for _, r := range f.rules.ruleEmptyParameter {
+			if r == res.failure.Reason {
+				f.v.FailedParameter = ""
+			}
+		}
 		return
 	}
 	f.v.Outcome = OK

@@ -230,6 +230,9 @@ func (f *fetcher) actualRequest(cur origin.URL) SentRequest {
 	h := make(fetchmode.HeaderList, 0, len(f.headers)+1)
 	for i, hd := range f.headers {
 		if i != f.uaAccept {
+			if f.rules.ruleUTF8HeaderValues {
+				hd.Value = latin1ToUTF8(hd.Value)
+			}
 			h = append(h, hd)
 		}
 	}
@@ -245,6 +248,24 @@ func (f *fetcher) actualRequest(cur origin.URL) SentRequest {
 			"send the request"+originNote(h)+credsWord(creds))
 	}
 	return SentRequest{Method: f.method, URL: cur.StringNoFragment(), Headers: h, Credentials: creds}
+}
+
+// latin1ToUTF8 encodes each byte of s at or above 0x80, a code point of a ByteString, as UTF-8.
+func latin1ToUTF8(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			b := make([]byte, 0, len(s)+8)
+			for j := 0; j < len(s); j++ {
+				if c := s[j]; c < 0x80 {
+					b = append(b, c)
+				} else {
+					b = append(b, 0xC0|c>>6, 0x80|c&0x3F)
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 func originNote(h fetchmode.HeaderList) string {

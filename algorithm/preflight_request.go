@@ -50,10 +50,10 @@ func firstHop(req *Request, opts *Options) (f *fetcher, unsafe []string, ok bool
 	}
 	f.initialize()
 	cur := f.current()
-	if p, has := cur.Port(); has && cur.IsHTTPScheme() && isBadPort(p) {
+	if _, blocked := f.blockBadPort(cur); blocked || f.streamFail {
 		return f, nil, false
 	}
-	if f.secureContext() && !urlTrustworthy(cur) {
+	if _, blocked := f.blockMixedContent(cur); blocked {
 		return f, nil, false
 	}
 	if origin.SameOrigin(cur.Origin(), f.origin) || cur.Scheme() == "data" ||

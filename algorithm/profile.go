@@ -146,15 +146,48 @@ type rules struct {
 	// rulePreflightOriginUntainted: after a cross-origin redirect, Firefox's preflight carries the
 	// page's origin where the standard (and Chromium) send "null" (observed, browsers.md §10).
 	rulePreflightOriginUntainted bool
-	// rulePreflightAfterRedirect: Firefox preflights every redirected hop of a request that needed a
-	// preflight, even when the redirected request no longer needs one (observed, browsers.md §10).
+	// rulePreflightAfterRedirect: Firefox preflights every redirected hop of a request whose method or
+	// headers as script made them were not all CORS-safelisted, even when the redirected request no
+	// longer needs a preflight (a 302 made it a GET, or a cross-origin hop removed Authorization)
+	// (observed, browsers.md §10; corsim's browser harness, Firefox ESR 153, gen-6-0155-redirect).
 	rulePreflightAfterRedirect bool
-	// ruleKeepAuthorizationOnRedirect: WebKit keeps Authorization across a cross-origin redirect, so
-	// the next preflight still lists it (observed, browsers.md §10; Fetch §http-redirect-fetch step 13
-	// removes it).
-	ruleKeepAuthorizationOnRedirect bool
-	// ruleExposeAccept: WebKit's isCrossOriginSafeHeader also lets script read Accept (browsers.md §3.3).
-	ruleExposeAccept bool
+	// ruleListStrippedAuthorization: WebKit removes Authorization from the request after a
+	// cross-origin redirect, yet its next preflight still lists authorization in
+	// Access-Control-Request-Headers (observed, browsers.md §10; harness, WebKitGTK 2.50.6).
+	ruleListStrippedAuthorization bool
+	// ruleKeepBodyHeadersOnRedirect: WebKit keeps Content-Type and the other request-body headers when a
+	// redirect turns the request into a GET, so the GET may need a preflight (harness, WebKitGTK
+	// 2.50.6, redir-post-json-302-drops-preflight; Fetch §http-redirect-fetch step 12.2 removes them).
+	ruleKeepBodyHeadersOnRedirect bool
+	// ruleLoopbackIsMixedContent: WebKit blocks http://localhost and http://127.0.0.1 from an https page
+	// as mixed content; it does not treat loopback as potentially trustworthy (WebKit bug 171934,
+	// browsers.md §6.3; harness, WebKitGTK 2.50.6).
+	ruleLoopbackIsMixedContent bool
+	// ruleSafelistCombined: WebKit judges the safelist on each header's combined value (its header map
+	// joins repeated names with ", "), so nine short Accept values over 128 bytes together need a
+	// preflight (harness, WebKitGTK 2.50.6, trigger-1024-total; Fetch judges each entry).
+	ruleSafelistCombined bool
+	// ruleUTF8HeaderValues: WebKitGTK sends each header-value byte of 0x80 or more (a code point of the
+	// script's ByteString) UTF-8-encoded on the wire (harness, WebKitGTK 2.50.6).
+	ruleUTF8HeaderValues bool
+	// ruleStreamBodyAsString: Firefox does not support ReadableStream request bodies; it sends the
+	// string "[object ReadableStream]" as a text/plain body, with no forced preflight (harness,
+	// Firefox ESR 153).
+	ruleStreamBodyAsString bool
+	// ruleStreamBodyUnsupported: WebKit rejects a fetch() with a ReadableStream body and sends nothing
+	// (harness, WebKitGTK 2.50.6).
+	ruleStreamBodyUnsupported bool
+	// ruleDataURLContentLength: Firefox's data: responses carry Content-Length (harness, Firefox ESR 153).
+	ruleDataURLContentLength bool
+	// ruleMixedContentFirst: Chromium checks mixed content in the renderer, before the network stack
+	// looks at the port (harness, Chromium 156, mixed-badport-first).
+	ruleMixedContentFirst bool
+	// ruleAllowedPorts: ports on the standard's bad-port list that the browser still fetches; Chromium
+	// 156 fetches 6679 (harness, badport-6679).
+	ruleAllowedPorts []uint16
+	// ruleEmptyParameter: reasons for which the browser's DevTools report an empty failed parameter
+	// (Chromium 156's corsErrorStatus.failedParameter, harness).
+	ruleEmptyParameter []Reason
 	// cachePolicy is the browser's preflight cache, including whether it clears on failure
 	// (KeepOnFailure) and stores rejected preflights (StoreRejected, WebKit).
 	cachePolicy cache.Policy

@@ -25,8 +25,12 @@ var profileRules = [...]rules{
 		ruleWildcardCoversAuthorization: true,
 		order:                           orderChromium,
 		acao:                            acaoChromium,
-		ruleBypassCacheModes:            cacheModes(fetchmode.CacheNoStore, fetchmode.CacheReload, fetchmode.CacheNoCache),
-		ruleNoStoreCacheModes:           cacheModes(fetchmode.CacheNoStore),
+		ruleMixedContentFirst:           true,
+		ruleAllowedPorts:                []uint16{6679},
+		ruleEmptyParameter: []Reason{PreflightInvalidStatus, WildcardOriginNotAllowed, PreflightDisallowedRedirect,
+			PreflightWildcardOriginNotAllowed, InvalidAllowHeadersPreflightResponse, InvalidAllowMethodsPreflightResponse},
+		ruleBypassCacheModes:  cacheModes(fetchmode.CacheNoStore, fetchmode.CacheReload, fetchmode.CacheNoCache),
+		ruleNoStoreCacheModes: cacheModes(fetchmode.CacheNoStore),
 		// services/network/cors/preflight_cache.cc and preflight_result.cc (browsers.md §1.1): one
 		// result per key, replaced; 5 s default; 2 h cap; StringToInt64 parsing; an entry found stale
 		// or insufficient is erased; no clearing on actual-request failure; the newest cache keeps 32
@@ -56,6 +60,8 @@ var profileRules = [...]rules{
 		acao:                            acaoFirefox,
 		rulePreflightOriginUntainted:    true,
 		rulePreflightAfterRedirect:      true,
+		ruleStreamBodyAsString:          true,
+		ruleDataURLContentLength:        true,
 		// Fetch's reload and no-store set LOAD_BYPASS_CACHE in FetchDriver (browsers.md §1.2, read
 		// as likely there, not re-verified).
 		ruleBypassCacheModes: cacheModes(fetchmode.CacheNoStore, fetchmode.CacheReload),
@@ -82,8 +88,12 @@ var profileRules = [...]rules{
 		order:                           orderWebKit,
 		acao:                            acaoWebKit,
 		ruleRewriteAllMethodsOn301302:   true,
-		ruleKeepAuthorizationOnRedirect: true,
-		ruleExposeAccept:                true,
+		ruleListStrippedAuthorization:   true,
+		ruleKeepBodyHeadersOnRedirect:   true,
+		ruleLoopbackIsMixedContent:      true,
+		ruleSafelistCombined:            true,
+		ruleUTF8HeaderValues:            true,
+		ruleStreamBodyUnsupported:       true,
 		// CrossOriginPreflightResultCache.cpp (browsers.md §1.3, observed §10): one item per key,
 		// replaced; 5 s default; 600 s cap; parseInteger; unbounded; an unusable item is removed at
 		// look-up; a cached "*" covers Authorization; a preflight that failed the method or header

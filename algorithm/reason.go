@@ -54,6 +54,9 @@ const (
 	CorpNotSameSite   Reason = "CorpNotSameSite"
 	// NetworkFailure: the Responder reported that no response came back (connection refused, …).
 	NetworkFailure Reason = "NetworkFailure"
+	// StreamBodyUnsupported: the profile's browser cannot send a ReadableStream request body and
+	// rejects the fetch without sending anything (WebKit).
+	StreamBodyUnsupported Reason = "StreamBodyUnsupported"
 	// UnsupportedScheme: a same-origin or no-cors fetch of a scheme the simulated browser cannot
 	// fetch here (file:, a blob: URL with no entry, a custom scheme).
 	UnsupportedScheme Reason = "UnsupportedScheme"

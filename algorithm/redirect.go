@@ -87,14 +87,15 @@ func (f *fetcher) redirectFetch(resp Response) result {
 		f.stream = false
 		// The use-CORS-preflight flag stays set: nothing in the standard unsets it, so the next hop is
 		// preflighted again (Fetch §concept-main-fetch step 12).
-		f.deleteHeaders(fetchmode.IsRequestBodyHeaderName)
+		if !f.rules.ruleKeepBodyHeadersOnRedirect {
+			f.deleteHeaders(fetchmode.IsRequestBodyHeaderName)
+		}
 	}
 	// Step 13: a cross-origin hop drops Authorization.
-	if !origin.SameOrigin(cur.Origin(), next.Origin()) && !f.rules.ruleKeepAuthorizationOnRedirect {
-		if f.headers.Contains("Authorization") {
-			f.step("fetch#concept-http-redirect-fetch step 13", "a cross-origin redirect", "Authorization removed")
-			f.deleteHeaders(fetchmode.IsCORSNonWildcardRequestHeaderName)
-		}
+	if !origin.SameOrigin(cur.Origin(), next.Origin()) && f.headers.Contains("Authorization") {
+		f.step("fetch#concept-http-redirect-fetch step 13", "a cross-origin redirect", "Authorization removed")
+		f.deleteHeaders(fetchmode.IsCORSNonWildcardRequestHeaderName)
+		f.authRemoved = f.rules.ruleListStrippedAuthorization
 	}
 	// Step 18: append the location URL; the redirect-taint follows from the new URL list.
 	f.urls = append(f.urls, next)

@@ -2,6 +2,7 @@ package algorithm
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
@@ -25,7 +26,12 @@ func (f *fetcher) schemeFetch() result {
 		// Fetch §scheme-fetch "data": the data: URL processor.
 		mime, body, ok := processDataURL(cur)
 		if ok {
-			return result{status: 200, headers: fetchmode.HeaderList{{Name: "Content-Type", Value: mime}}, body: body}
+			h := fetchmode.HeaderList{{Name: "Content-Type", Value: mime}}
+			if f.rules.ruleDataURLContentLength {
+				// Firefox's data: responses also carry Content-Length (profile rule).
+				h = append(h, fetchmode.Header{Name: "Content-Length", Value: strconv.Itoa(len(body))})
+			}
+			return result{status: 200, headers: h, body: body}
 		}
 		if f.trace {
 			f.step("fetch#data-url-processor", cur.StringNoFragment(), "network error: not a valid data: URL")

@@ -32,8 +32,10 @@ func TestProfiles(t *testing.T) {
 		{name: "authorization listed no warning", anchor: "browsers.md §7 item 1", probe: probeFetch(t, get("Authorization", "Bearer t"), R{apiURL: {Options: rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Headers", "authorization"), Actual: rsp(200, acaoA...)}}, sumWarn), want: [4]string{"silent", "silent", "silent", "silent"}},
 
 		// Safelist variations (browsers.md §3.1, §7 items 8–10, §9, §10).
-		{name: "1024-byte budget", anchor: "browsers.md §3.1", probe: probeNeeds(algorithm.Request{URL: apiURL, Headers: repeatHeader(9, "Accept-Language", lang120)}), want: [4]string{"preflight", "preflight", "none", "none"}},
-		{name: "under the budget", anchor: "browsers.md §3.1", probe: probeNeeds(algorithm.Request{URL: apiURL, Headers: repeatHeader(7, "Accept-Language", lang120)}), want: [4]string{"none", "none", "none", "none"}},
+		{name: "1024-byte budget", anchor: "browsers.md §3.1", probe: probeNeeds(algorithm.Request{URL: apiURL, Headers: repeatHeader(9, "Accept-Language", lang120)}), want: [4]string{"preflight", "preflight", "none", "preflight"}},
+		// WebKit judges the combined value of a repeated name, which is over 128 bytes here
+		// (corsim's browser harness, WebKitGTK 2.50.6, trigger-1024-total).
+		{name: "under the budget", anchor: "browsers.md §3.1", probe: probeNeeds(algorithm.Request{URL: apiURL, Headers: repeatHeader(7, "Accept-Language", lang120)}), want: [4]string{"none", "none", "none", "preflight"}},
 		{name: "dpr 2", anchor: "browsers.md §9", probe: probeNeeds(get("DPR", "2")), want: [4]string{"preflight", "none", "preflight", "preflight"}},
 		{name: "save-data on", anchor: "browsers.md §9", probe: probeNeeds(get("Save-Data", "on")), want: [4]string{"preflight", "none", "preflight", "preflight"}},
 		{name: "device-memory 2", anchor: "browsers.md §9", probe: probeNeeds(get("Device-Memory", "2")), want: [4]string{"preflight", "none", "preflight", "preflight"}},
@@ -69,7 +71,7 @@ func TestProfiles(t *testing.T) {
 
 		// Redirects (browsers.md §4, §10).
 		{name: "preflight origin after cross-origin redirect", anchor: "browsers.md §10", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "PUT"}, R{apiURL: {Options: allowA(), Actual: redir(307, otherS+"/r", acaoA...)}, otherS + "/r": {Options: rsp(204, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT"), Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}, sumPreflightTo(otherS+"/r")), want: [4]string{"null ", "null ", pageS + " ", "null "}},
-		{name: "re-preflight after redirect", anchor: "browsers.md §10", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "POST", Body: str("{}"), Headers: h("Content-Type", "application/json")}, R{apiURL: {Options: allowA(), Actual: redir(302, apiS+"/s", acaoA...)}, apiS + "/s": {Options: allowA(), Actual: rsp(200, acaoA...)}}, sumPreflights), want: [4]string{"P", "P", "PP", "P"}},
+		{name: "re-preflight after redirect", anchor: "browsers.md §10", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "POST", Body: str("{}"), Headers: h("Content-Type", "application/json")}, R{apiURL: {Options: allowA(), Actual: redir(302, apiS+"/s", acaoA...)}, apiS + "/s": {Options: allowA(), Actual: rsp(200, acaoA...)}}, sumPreflights), want: [4]string{"P", "P", "PP", "PP"}},
 		{name: "301 put method", anchor: "browsers.md §10", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "PUT"}, R{apiURL: {Options: allowA(), Actual: redir(301, apiS+"/s", acaoA...)}, apiS + "/s": {Options: allowA(), Actual: rsp(200, acaoA...)}}, sumLastMethod), want: [4]string{"PUT", "PUT", "PUT", "GET"}},
 		{name: "302 delete method", anchor: "browsers.md §10", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "DELETE"}, R{apiURL: {Options: allowA(), Actual: redir(302, apiS+"/s", acaoA...)}, apiS + "/s": {Options: allowA(), Actual: rsp(200, acaoA...)}}, sumLastMethod), want: [4]string{"DELETE", "DELETE", "DELETE", "GET"}},
 		{name: "authorization after cross-origin redirect", anchor: "browsers.md §10", probe: probeFetch(t, get("Authorization", "Bearer t"), R{apiURL: {Options: allowA(), Actual: redir(302, otherS+"/r", acaoA...)}, otherS + "/r": {Options: rsp(204, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Headers", "authorization"), Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}, sumPreflightTo(otherS+"/r")), want: [4]string{"none", "none", "", "null authorization"}},
@@ -79,7 +81,7 @@ func TestProfiles(t *testing.T) {
 		// Filtering (browsers.md §3.3, §9).
 		{name: "accept response header exposed", anchor: "browsers.md §3.3", probe: func(p algorithm.Profile) string {
 			return strings.Join(algorithm.FilterResponse(p, fetchmode.TaintingCORS, fetchmode.CredentialsOmit, algorithm.Response{Status: 200, Headers: h("Accept", "x", "X-A", "1")}).VisibleHeaders, ",")
-		}, want: [4]string{"", "", "", "accept"}},
+		}, want: [4]string{"", "", "", ""}},
 		{name: "content-length visible", anchor: "browsers.md §9", probe: probeFetch(t, get(), R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "*", "Content-Length", "3", "X-A", "1")}}, func(v algorithm.Verdict) string { return strings.Join(v.VisibleHeaders, ",") }), want: [4]string{"content-length", "content-length", "content-length", "content-length"}},
 		{name: "same-origin get has no origin", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: pageS + "/r"}, R{pageS + "/r": {Actual: rsp(200)}}, func(v algorithm.Verdict) string {
 			o, ok := header(v.ServerSaw[0], "Origin")

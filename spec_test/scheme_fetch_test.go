@@ -2,6 +2,7 @@ package spec_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -115,6 +116,8 @@ func TestTraceAndMessages(t *testing.T) {
 		req    algorithm.Request
 		routes R
 		ok     bool
+		// okFor lists profiles where the fetch succeeds though ok is false.
+		okFor []algorithm.Profile
 	}{
 		{name: "passing preflighted put", anchor: "fetch#cors-preflight-fetch-0", req: algorithm.Request{URL: apiURL, Method: "PUT", Headers: h("X-A", "1")}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200, "Access-Control-Allow-Origin", pageS)}}, ok: true},
 		{name: "method disallowed", anchor: "fetch#cors-preflight-fetch-0 step 7.5", req: algorithm.Request{URL: apiURL, Method: "patch"}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200)}}},
@@ -122,7 +125,9 @@ func TestTraceAndMessages(t *testing.T) {
 		{name: "wildcard with credentials", anchor: "browsers.md §5.4", req: algorithm.Request{URL: apiURL, Credentials: fetchmode.CredentialsInclude}, routes: R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}},
 		{name: "header disallowed stream", anchor: "browsers.md §5.4", req: algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true, Headers: h("X-B", "1")}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200)}}},
 		{name: "redirect location bad", anchor: "fetch#concept-http-redirect-fetch step 5", req: algorithm.Request{URL: apiURL}, routes: R{apiURL: {Actual: redir(302, "https://[", "Access-Control-Allow-Origin", pageS)}}},
-		{name: "stream body in no-cors", anchor: "fetch#dom-request step 39.2", req: algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true, Mode: fetchmode.ModeNoCORS}},
+		// Firefox sends a stream as the string "[object ReadableStream]", so its no-cors POST goes out
+		// (corsim's browser harness, Firefox ESR 153).
+		{name: "stream body in no-cors", anchor: "fetch#dom-request step 39.2", req: algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true, Mode: fetchmode.ModeNoCORS}, okFor: []algorithm.Profile{algorithm.Firefox}},
 		{name: "get with body", anchor: "fetch#dom-request step 35", req: algorithm.Request{URL: apiURL, Body: str("x")}},
 		{name: "relative url from opaque page", anchor: "fetch#dom-request step 5", req: algorithm.Request{URL: "/x", Origin: page}},
 		{name: "bad port", anchor: "fetch#block-bad-port", req: algorithm.Request{URL: "https://api.example:6666/"}},
@@ -136,10 +141,11 @@ func TestTraceAndMessages(t *testing.T) {
 					req.Origin, req.TopLevel = origin.NewOpaque(), page
 				}
 				v := algorithm.Fetch(req, table(t, c.routes), algorithm.Options{Profile: p, Trace: true})
-				if (v.Outcome == algorithm.OK) != c.ok {
-					t.Fatalf("%s: outcome %s (%s), want ok %v", p, v.Outcome, v.Reason, c.ok)
+				ok := c.ok || slices.Contains(c.okFor, p)
+				if (v.Outcome == algorithm.OK) != ok {
+					t.Fatalf("%s: outcome %s (%s), want ok %v", p, v.Outcome, v.Reason, ok)
 				}
-				if c.ok != (v.Message == "") {
+				if ok != (v.Message == "") {
 					t.Errorf("%s: message %q on outcome %s", p, v.Message, v.Outcome)
 				}
 				if len(v.Trace) == 0 {

@@ -110,6 +110,8 @@ func fix(page string, req algorithm.Request, v *algorithm.Verdict) string {
 		return "make sure a server answers at " + f.url
 	case algorithm.UnsupportedScheme:
 		return "fetch an http: or https: URL; the browser cannot fetch " + p + ": URLs this way"
+	case algorithm.StreamBodyUnsupported:
+		return "send the body as a string, Blob or ArrayBuffer: this browser cannot send a ReadableStream request body"
 	}
 	return "see the reason and the console message"
 }
