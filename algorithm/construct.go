@@ -101,6 +101,7 @@ func (f *fetcher) construct(req *Request) Failure {
 	// script set one (appended directly, not through the guard).
 	if body != nil && !stream && !f.headers.Contains("Content-Type") {
 		f.headers = append(f.headers, fetchmode.Header{Name: "Content-Type", Value: "text/plain;charset=UTF-8"})
+		f.bodyContentType = true
 	}
 	// WebKit rejects a stream body later, as a network error, whatever the mode (profile rule).
 	if stream && f.rules.ruleStreamBodyUnsupported {

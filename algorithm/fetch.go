@@ -50,14 +50,16 @@ type fetcher struct {
 	preflighted bool // some hop of this fetch took the preflight path (Firefox rule)
 	everUnsafe  bool // the request as script made it had a non-safelisted method or header (Firefox rule)
 	authRemoved bool // a cross-origin redirect removed Authorization (WebKit rule)
-	streamFail  bool // the profile's browser cannot send this stream body (WebKit rule)
-	inPreflight bool // the failure being reported happened inside a preflight
-	jsKind      jsErrorKind
-	bufs        listBufs // room for preflight allow-lists
-	unsafeBuf   [8]string
-	urlBuf      [2]origin.URL
-	headerBuf   [8]fetchmode.Header
-	failURL     string
+	// bodyContentType: the Content-Type came from the body, not from script (WebKit rule)
+	bodyContentType bool
+	streamFail      bool // the profile's browser cannot send this stream body (WebKit rule)
+	inPreflight     bool // the failure being reported happened inside a preflight
+	jsKind          jsErrorKind
+	bufs            listBufs // room for preflight allow-lists
+	unsafeBuf       [8]string
+	urlBuf          [2]origin.URL
+	headerBuf       [8]fetchmode.Header
+	failURL         string
 	// failRedirectTo is the target of a redirect response that failed the CORS check.
 	failRedirectTo string
 	failStatus     int

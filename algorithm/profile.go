@@ -155,9 +155,10 @@ type rules struct {
 	// cross-origin redirect, yet its next preflight still lists authorization in
 	// Access-Control-Request-Headers (observed, browsers.md §10; harness, WebKitGTK 2.50.6).
 	ruleListStrippedAuthorization bool
-	// ruleKeepBodyHeadersOnRedirect: WebKit keeps Content-Type and the other request-body headers when a
-	// redirect turns the request into a GET, so the GET may need a preflight (harness, WebKitGTK
-	// 2.50.6, redir-post-json-302-drops-preflight; Fetch §http-redirect-fetch step 12.2 removes them).
+	// ruleKeepBodyHeadersOnRedirect: WebKit keeps the request-body headers script set when a redirect
+	// turns the request into a GET, so the GET may need a preflight; it drops only a Content-Type it
+	// derived from the body (harness, WebKitGTK 2.50.6, redir-post-json-302-drops-preflight,
+	// redir-post-302-get; Fetch §http-redirect-fetch step 12.2 removes them all).
 	ruleKeepBodyHeadersOnRedirect bool
 	// ruleLoopbackIsMixedContent: WebKit blocks http://localhost and http://127.0.0.1 from an https page
 	// as mixed content; it does not treat loopback as potentially trustworthy (WebKit bug 171934,

@@ -89,6 +89,9 @@ func (f *fetcher) redirectFetch(resp Response) result {
 		// preflighted again (Fetch §concept-main-fetch step 12).
 		if !f.rules.ruleKeepBodyHeadersOnRedirect {
 			f.deleteHeaders(fetchmode.IsRequestBodyHeaderName)
+		} else if f.bodyContentType {
+			// WebKit drops only the Content-Type it derived from the body (profile rule).
+			f.deleteHeaders(func(name string) bool { return equalFold(name, "Content-Type") })
 		}
 	}
 	// Step 13: a cross-origin hop drops Authorization.
