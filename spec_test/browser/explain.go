@@ -1,0 +1,61 @@
+package browser
+
+import "time"
+
+// explain returns the known environmental cause of a disagreement, or "" when
+// there is none and the difference is the engine's to fix. Each cause names
+// something about where or how the browser ran, not about CORS.
+func explain(run scenarioRun, d fieldDiff, browserName string) string {
+	for _, c := range causes {
+		if c.match(run, d, browserName) {
+			return c.text
+		}
+	}
+	return ""
+}
+
+// cause is one documented effect of the environment.
+type cause struct {
+	text  string
+	match func(run scenarioRun, d fieldDiff, browserName string) bool
+}
+
+// causeStreamOverHTTP1 and causeClockDrift are the documented environmental effects.
+const (
+	causeStreamOverHTTP1 = "Environment: Chromium sends a ReadableStream request body only over HTTP/2 " +
+		"(net::ERR_ALPN_NEGOTIATION_FAILED), and the harness's servers speak HTTP/1.1 so that they can write " +
+		"exact bytes; on an HTTP/2 server the upload would be made"
+	causeClockDrift = "Environment: wait_ms really waits, and on this loaded machine the time that really passed " +
+		"before the fetch exceeded the scenario's waits by the drift shown, enough to cross a preflight-cache " +
+		"lifetime that the engine's virtual clock did not cross"
+)
+
+// driftThreshold is how far real time may run ahead of the scenario's waits before
+// a cache difference is put down to it.
+const driftThreshold = 250 * time.Millisecond
+
+// clockDrift is how much more real time passed between the first fetch and fetch
+// i than the waits between them.
+func clockDrift(run scenarioRun, i int) time.Duration {
+	if i <= 0 || i >= len(run.marks) || run.marks[0].IsZero() || run.marks[i].IsZero() {
+		return 0
+	}
+	want := time.Duration(0)
+	for _, f := range run.sc.Fetches[1 : i+1] {
+		want += time.Duration(f.WaitMS) * time.Millisecond
+	}
+	return run.marks[i].Sub(run.marks[0]) - want
+}
+
+var causes = []cause{
+	{causeStreamOverHTTP1, func(run scenarioRun, d fieldDiff, b string) bool {
+		return b == "chromium" && d.Fetch < len(run.sc.Fetches) && run.sc.Fetches[d.Fetch].StreamBody
+	}},
+	{causeClockDrift, func(run scenarioRun, d fieldDiff, b string) bool {
+		waits := 0
+		for _, f := range run.sc.Fetches {
+			waits += f.WaitMS
+		}
+		return waits > 0 && clockDrift(run, d.Fetch) > driftThreshold
+	}},
+}
