@@ -47,8 +47,10 @@ type fetcher struct {
 	urls      []origin.URL // Fetch §concept-request-url-list
 	redirects int          // Fetch §concept-request-redirect-count
 
-	preflighted bool // some hop of this fetch took the preflight path (Firefox rule)
-	everUnsafe  bool // the request as script made it had a non-safelisted method or header (Firefox rule)
+	// everUnsafe: the request as script made it had a non-safelisted method or header, or a stream
+	// body (Firefox rule). Redirects only remove headers and turn methods into GET, so any hop that
+	// needed a preflight implies it.
+	everUnsafe  bool
 	authRemoved bool // a cross-origin redirect removed Authorization (WebKit rule)
 	// bodyContentType: the Content-Type came from the body, not from script (WebKit rule)
 	bodyContentType bool
@@ -118,14 +120,14 @@ func (f *fetcher) run(req *Request) {
 // appends Accept: */* when script set none (it counts toward the safelist's 1024-byte budget).
 func (f *fetcher) initialize() {
 	f.serOrigin = f.origin.String()
-	defer func() {
-		f.everUnsafe = f.forced || !fetchmode.IsCORSSafelistedMethod(f.method) || len(f.unsafeNames()) > 0
-	}()
 	// Fetch §concept-fetch step 12.1–12.4: destination "" keeps */*.
 	if !f.headers.Contains("Accept") {
 		f.uaAccept = len(f.headers)
 		f.headers = append(f.headers, fetchmode.Header{Name: "Accept", Value: "*/*"})
 		f.step("fetch#concept-fetch step 12", "no Accept header", "the user agent appends Accept: */*")
+	}
+	if f.rules.rulePreflightAfterRedirect {
+		f.everUnsafe = f.forced || !fetchmode.IsCORSSafelistedMethod(f.method) || len(f.unsafeNames()) > 0
 	}
 }
 
@@ -182,7 +184,7 @@ func (f *fetcher) mainFetch(recursive bool) result {
 	// Fetch §concept-main-fetch step 12, the preflight case: the use-CORS-preflight flag, or the
 	// unsafe-request flag (always set by fetch()) with a non-safelisted method or unsafe headers.
 	needs := f.forced || !fetchmode.IsCORSSafelistedMethod(f.method) || len(unsafe) > 0
-	if !needs && f.rules.rulePreflightAfterRedirect && f.redirects > 0 && (f.preflighted || f.everUnsafe) {
+	if !needs && f.rules.rulePreflightAfterRedirect && f.redirects > 0 && f.everUnsafe {
 		needs = true
 		f.step("fetch#concept-main-fetch step 12", "a redirected request that needed a preflight before",
 			"Firefox preflights it again (profile rule)")
@@ -196,7 +198,6 @@ func (f *fetcher) mainFetch(recursive bool) result {
 		}
 		return f.httpFetch(false, nil)
 	}
-	f.preflighted = true
 	if f.trace {
 		f.step("fetch#concept-main-fetch step 12.1", preflightCause(f.method, unsafe, f.forced), "tainting cors; HTTP fetch with makeCORSPreflight")
 	}

@@ -88,9 +88,6 @@ func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
 	// sticky: only Firefox's preflight-after-redirect rule asks for this preflight, which no cache
 	// entry can make unnecessary.
 	sticky := !methodNeeds && len(unsafe) == 0
-	if sticky && !(f.rules.rulePreflightAfterRedirect && f.redirects > 0) {
-		return result{}, true
-	}
 	include := f.creds == fetchmode.CredentialsInclude
 	var key cache.Key
 	if f.cache != nil {
