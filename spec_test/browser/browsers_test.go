@@ -45,10 +45,14 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
-// loadCorpus reads the spec_test scenarios and generates the rest.
-func loadCorpus(t *testing.T) (testdata, generated []*scenario, seed uint64) {
+// loadCorpus reads the spec_test scenarios and the harness's probes, and generates the rest.
+func loadCorpus(t *testing.T) (testdata, probes, generated []*scenario, seed uint64) {
 	root := repoRoot(t)
 	td, err := readScenarioFiles(filepath.Join(root, "spec_test", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	probes, err = readScenarioFiles(filepath.Join(root, "spec_test", "browser", "testdata"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +65,23 @@ func loadCorpus(t *testing.T) (testdata, generated []*scenario, seed uint64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return td, gen, seed
+	// CORSIM_EXTRA adds scenario files of one's own (a probe of one behaviour, say) to the testdata
+	// part of the corpus; they are reported with it.
+	if extra := os.Getenv("CORSIM_EXTRA"); extra != "" {
+		for _, name := range strings.Split(extra, ",") {
+			f, err := os.Open(name)
+			if err != nil {
+				t.Fatalf("CORSIM_EXTRA: %v", err)
+			}
+			more, err := readScenarios(f, filepath.Base(name))
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			td = append(td, more...)
+		}
+	}
+	return td, probes, gen, seed
 }
 
 // sample picks the fixed Firefox and WebKit sample of n scenarios: up to a third
@@ -110,7 +130,7 @@ func TestBrowsers(t *testing.T) {
 	if which == "all" {
 		which = "chromium,firefox,webkit"
 	}
-	testdata, generated, seed := loadCorpus(t)
+	testdata, probes, generated, seed := loadCorpus(t)
 	if only := os.Getenv("CORSIM_ONLY"); only != "" {
 		keep := func(scs []*scenario) []*scenario {
 			var out []*scenario
@@ -123,15 +143,15 @@ func TestBrowsers(t *testing.T) {
 			}
 			return out
 		}
-		testdata, generated = keep(testdata), keep(generated)
+		testdata, probes, generated = keep(testdata), keep(probes), keep(generated)
 	}
-	corpus := append(append([]*scenario(nil), testdata...), generated...)
+	corpus := append(append(append([]*scenario(nil), testdata...), probes...), generated...)
 	h, err := newHarness(corpus, envInt(t, "CORSIM_CONTROL_PORT", defaultControlPort), os.Getenv("CORSIM_HTTPS") == "1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer h.close()
-	ci := corpusInfo{Testdata: len(testdata), Generated: len(generated), Seed: seed,
+	ci := corpusInfo{Testdata: len(testdata), Probes: len(probes), Generated: len(generated), Seed: seed,
 		Sample: envInt(t, "CORSIM_SAMPLE", 300), Schemes: "http", Skipped: map[string]int{},
 		Command: "bash .ci/browsers.sh all", ReportedAt: time.Now()}
 	if h.certs != nil {
@@ -160,10 +180,10 @@ func TestBrowsers(t *testing.T) {
 			})
 		case "firefox":
 			profile = algorithm.Firefox
-			runs, version, err = h.runFirefox(sample(h, testdata, generated, ci.Sample))
+			runs, version, err = h.runFirefox(append(sample(h, testdata, generated, ci.Sample), probes...))
 		case "webkit":
 			profile = algorithm.WebKit
-			runs, version, err = h.runWebKit(sample(h, testdata, generated, ci.Sample))
+			runs, version, err = h.runWebKit(append(sample(h, testdata, generated, ci.Sample), probes...))
 		default:
 			t.Fatalf("CORSIM_BROWSERS: unknown browser %q", name)
 		}

@@ -29,6 +29,7 @@
 //	CORSIM_DIFF_OUT         where to write every difference, one JSON object a line
 //	CORSIM_BROWSERS_STRICT=1 fail on any difference the environment does not explain
 //	CORSIM_ONLY             comma-separated scenario ids: run only those, and log what was seen
+//	CORSIM_EXTRA            comma-separated scenario files added to the corpus (for probes)
 //
 // # How a scenario runs
 //

@@ -13,6 +13,7 @@ import (
 // corpusInfo describes what was run, for the report.
 type corpusInfo struct {
 	Testdata   int
+	Probes     int // scenarios from spec_test/browser/testdata, run in every browser
 	Generated  int
 	Seed       uint64
 	Sample     int
@@ -50,9 +51,11 @@ func writeReport(w io.Writer, ci corpusInfo, results []*browserResult) {
 		p("| %s | %s | %s | %d | %d | %d (%s) | %d | %.0f s |\n", r.Name, r.Version, r.Profile, r.Scenarios, r.Fetches,
 			r.FetchAgree, pct(r.FetchAgree, r.Fetches), len(r.Failed), r.Seconds)
 	}
-	p("\nCorpus: %d scenarios from `spec_test/testdata/*.jsonl` and %d generated with seed %d\n", ci.Testdata, ci.Generated, ci.Seed)
-	p("(`go run ./spec_test/browser/gen -seed %d -n %d`). Chromium runs all of them; Firefox and WebKit run a\n", ci.Seed, ci.Generated)
-	p("fixed sample of %d (a third from the testdata, the rest generated, each taken at a fixed stride).\n\n", ci.Sample)
+	p("\nCorpus: %d scenarios from `spec_test/testdata/*.jsonl`, %d generated with seed %d\n", ci.Testdata, ci.Generated, ci.Seed)
+	p("(`go run ./spec_test/browser/gen -seed %d -n %d`), and %d probes from `spec_test/browser/testdata/*.jsonl`\n", ci.Seed, ci.Generated, ci.Probes)
+	p("(small matrices that pinned down one browser rule). Chromium runs all of them; Firefox and WebKit run\n")
+	p("every probe and a fixed sample of %d others (a third from the testdata, the rest generated, each\n", ci.Sample)
+	p("taken at a fixed stride).\n\n")
 	if len(ci.Skipped) > 0 {
 		p("Scenarios the harness cannot run on this machine (not compared, counted here):\n\n")
 		for _, k := range sortedKeys(ci.Skipped) {
