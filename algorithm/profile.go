@@ -140,9 +140,13 @@ type rules struct {
 	ruleBypassCacheModes cacheModeSet
 	// ruleNoStoreCacheModes: cache modes whose preflights are not stored; Chromium: no-store.
 	ruleNoStoreCacheModes cacheModeSet
-	// ruleRewriteAllMethodsOn301302: WebKit turns PUT, PATCH and DELETE into GET on 301 and 302,
-	// not only POST (observed in WebKitGTK 2.50, browsers.md §10).
-	ruleRewriteAllMethodsOn301302 bool
+	// ruleCrossOriginDeleteAsGET: WebKitGTK turns a DELETE into a GET without a body when a redirect
+	// of any status (307 and 308 included) leads to another scheme, host or port; on 301 and 302 it
+	// changes only POST, as the standard does (WebKit's NetworkDataTaskSoup::shouldRedirectAsGET,
+	// "crossOrigin && method == DELETE"; measured by corsim's harness in WebKitGTK 2.50.6 over every
+	// method × 301/302/307/308 × same/cross-origin, gen-6-0965-redirect). browsers.md §10's "301 and
+	// 302 turn PUT, PATCH and DELETE into GET" did not hold there: PUT and PATCH keep their method.
+	ruleCrossOriginDeleteAsGET bool
 	// rulePreflightOriginUntainted: after a cross-origin redirect, Firefox's preflight carries the
 	// page's origin where the standard (and Chromium) send "null" (observed, browsers.md §10).
 	rulePreflightOriginUntainted bool

@@ -87,7 +87,7 @@ var profileRules = [...]rules{
 		ruleWildcardCoversAuthorization: true,
 		order:                           orderWebKit,
 		acao:                            acaoWebKit,
-		ruleRewriteAllMethodsOn301302:   true,
+		ruleCrossOriginDeleteAsGET:      true,
 		ruleListStrippedAuthorization:   true,
 		ruleKeepBodyHeadersOnRedirect:   true,
 		ruleLoopbackIsMixedContent:      true,

@@ -73,9 +73,10 @@ func (f *fetcher) redirectFetch(resp Response) result {
 	// Step 12: POST → GET on 301/302, and anything but GET/HEAD → GET on 303.
 	rewrite := ((resp.Status == 301 || resp.Status == 302) && f.method == "POST") ||
 		(resp.Status == 303 && f.method != "GET" && f.method != "HEAD")
-	if !rewrite && f.rules.ruleRewriteAllMethodsOn301302 && (resp.Status == 301 || resp.Status == 302) &&
-		f.method != "GET" && f.method != "HEAD" {
-		// WebKit also turns PUT, PATCH and DELETE into GET on 301/302 (profile rule).
+	if !rewrite && f.rules.ruleCrossOriginDeleteAsGET && f.method == "DELETE" &&
+		!origin.SameOrigin(cur.Origin(), next.Origin()) {
+		// WebKitGTK: a DELETE redirected to another origin goes on as GET, whatever the status
+		// (profile rule).
 		rewrite = true
 	}
 	if rewrite {

@@ -30,8 +30,9 @@ var (
 )
 
 // anchorRE is the form of a row's anchor: a standard and its section id (with an optional step), or a
-// section of the reference material for browser profiles and simulator pitfalls.
-var anchorRE = regexp.MustCompile(`^((fetch|url|html|mimesniff|mixed-content|secure-contexts)#[A-Za-z0-9._-]+( .+)?|browsers\.md §[0-9][0-9.]*( .+)?|peers\.md §1\.3( .+)?)$`)
+// section of the reference material for browser profiles and simulator pitfalls, or a browser fact
+// measured by corsim's harness ("harness: <browser version>, <scenario id>", docs/fidelity.md).
+var anchorRE = regexp.MustCompile(`^((fetch|url|html|mimesniff|mixed-content|secure-contexts)#[A-Za-z0-9._-]+( .+)?|browsers\.md §[0-9][0-9.]*( .+)?|peers\.md §1\.3( .+)?|harness: [^,]+, [a-z0-9-]+.*)$`)
 
 // runCase runs one conformance case as a subtest, after checking that it cites an anchor, and
 // counts it against the file that declared it.
