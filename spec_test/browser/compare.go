@@ -117,7 +117,7 @@ func compareRun(run scenarioRun, browserName string, verdicts []algorithm.Verdic
 			observed[fl] = fl != fReason && fl != fFailedParameter && fl != fMessage
 		}
 		if browserName == "chromium" && run.chrome != nil {
-			r, p, okR, okP := chromeReason(run.chrome, i, res)
+			r, p, okR, okP := chromeReason(run.chrome, i, res, fetchScheme(run.sc, i))
 			b.Reason, b.FailedParameter = r, p
 			observed[fReason], observed[fFailedParameter] = okR, okP
 			if msg, ok := chromeMessage(run.chrome, i); ok && okP {
@@ -137,7 +137,7 @@ func compareRun(run scenarioRun, browserName string, verdicts []algorithm.Verdic
 // chromeReason reads the failure reason of fetch i from DevTools' events. The reason
 // is observed whenever the fetch failed in a way DevTools names, or succeeded; the
 // failed parameter only when DevTools reported a CORS error status.
-func chromeReason(ev *chromeEvents, i int, res runnerResult) (reason, param string, okReason, okParam bool) {
+func chromeReason(ev *chromeEvents, i int, res runnerResult, scheme string) (reason, param string, okReason, okParam bool) {
 	switch res.Outcome {
 	case string(algorithm.OK):
 		return "", "", true, true
@@ -161,7 +161,7 @@ func chromeReason(ev *chromeEvents, i int, res runnerResult) (reason, param stri
 		return best.CorsError, best.FailedParameter, true, true
 	}
 	for _, f := range fs {
-		if r, ok := chromeNetReason(f); ok {
+		if r, ok := chromeNetReason(f, scheme); ok {
 			return r, "", true, false
 		}
 	}
@@ -175,7 +175,21 @@ func chromeReason(ev *chromeEvents, i int, res runnerResult) (reason, param stri
 }
 
 // chromeNetReason maps a non-CORS DevTools failure to corsim's own reason names.
-func chromeNetReason(f netFailure) (string, bool) {
+// DevTools gives no Network.CorsError for a request mode that forbids the URL or for
+// a scheme fetch that fails, so for those the DevTools value that names the failure
+// (a blocked reason, or a net error for the URL's scheme) maps to corsim's name.
+func chromeNetReason(f netFailure, scheme string) (string, bool) {
+	switch {
+	case f.BlockedReason == "origin":
+		// Blink's ResourceRequestBlockedReason::kOrigin: mode "same-origin" met another origin.
+		return string(algorithm.DisallowedByMode), true
+	case scheme == "file" && f.BlockedReason == "other":
+		return string(algorithm.CorsDisabledScheme), true
+	case scheme == "blob" && f.ErrorText == "net::ERR_FILE_NOT_FOUND":
+		return string(algorithm.UnsupportedScheme), true
+	case scheme == "data" && f.ErrorText == "net::ERR_INVALID_URL":
+		return string(algorithm.InvalidResponse), true
+	}
 	switch f.BlockedReason {
 	case "mixed-content":
 		return string(algorithm.MixedContent), true
@@ -196,6 +210,18 @@ func chromeNetReason(f netFailure) (string, bool) {
 		return string(algorithm.NetworkFailure), true
 	}
 	return "", false
+}
+
+// fetchScheme is the scheme of fetch i's URL as the scenario writes it, or "".
+func fetchScheme(sc *scenario, i int) string {
+	if i < 0 || i >= len(sc.Fetches) {
+		return ""
+	}
+	u := sc.Fetches[i].URL
+	if j := strings.IndexByte(u, ':'); j > 0 {
+		return strings.ToLower(u[:j])
+	}
+	return ""
 }
 
 // corsConsolePrefix starts every console message Chromium prints for a fetch the

@@ -94,14 +94,25 @@ func TestChromeReason(t *testing.T) {
 	ev.failures[2] = []netFailure{{ErrorText: "net::ERR_FAILED"}}
 	ev.failures[3] = []netFailure{{ErrorText: "net::ERR_BLOCKED_BY_CLIENT", BlockedReason: "other"}}
 	ev.failures[4] = []netFailure{{ErrorText: "net::ERR_FAILED", BlockedReason: "mixed-content"}}
+	ev.failures[5] = []netFailure{{BlockedReason: "origin"}}
+	ev.failures[6] = []netFailure{{BlockedReason: "other"}}
+	ev.failures[7] = []netFailure{{ErrorText: "net::ERR_FILE_NOT_FOUND"}}
+	ev.failures[8] = []netFailure{{ErrorText: "net::ERR_INVALID_URL"}}
 	ne := runnerResult{Outcome: "network-error"}
 	tests := []struct {
 		name        string
 		i           int
+		scheme      string
 		res         runnerResult
 		reason, par string
 		okR, okP    bool
 	}{
+		{name: "same-origin mode", i: 5, scheme: "https", res: ne, reason: "DisallowedByMode", okR: true},
+		{name: "file scheme", i: 6, scheme: "file", res: ne, reason: "CorsDisabledScheme", okR: true},
+		{name: "other block elsewhere kept raw", i: 6, scheme: "https", res: ne, reason: "net:/other", okR: true},
+		{name: "unknown blob", i: 7, scheme: "blob", res: ne, reason: "UnsupportedScheme", okR: true},
+		{name: "file not found elsewhere kept raw", i: 7, scheme: "https", res: ne, reason: "net:net::ERR_FILE_NOT_FOUND/", okR: true},
+		{name: "undecodable data URL", i: 8, scheme: "data", res: ne, reason: "InvalidResponse", okR: true},
 		{name: "cors error of the fetch", i: 0, res: ne, reason: "PreflightInvalidStatus", par: "p", okR: true, okP: true},
 		{name: "bad port", i: 1, res: ne, reason: "BadPort", okR: true},
 		{name: "bare ERR_FAILED names nothing", i: 2, res: ne},
@@ -114,7 +125,7 @@ func TestChromeReason(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, p, okR, okP := chromeReason(ev, tt.i, tt.res)
+			r, p, okR, okP := chromeReason(ev, tt.i, tt.res, tt.scheme)
 			if r != tt.reason || p != tt.par || okR != tt.okR || okP != tt.okP {
 				t.Errorf("got %q %q %v %v", r, p, okR, okP)
 			}
