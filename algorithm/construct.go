@@ -1,6 +1,8 @@
 package algorithm
 
 import (
+	"strings"
+
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
 )
@@ -45,7 +47,13 @@ func (f *fetcher) construct(req *Request) Failure {
 			return f.jsFail(jsBadURL, req.URL)
 		}
 		if u, err = base.Resolve(req.URL); err != nil {
-			return f.jsFail(jsBadURL, req.URL)
+			if esc, stand, ok := escapeSpaceInHost(req.URL); ok && f.rules.ruleEscapeSpaceInHost {
+				// Chromium escapes the space instead of failing (profile rule): the fetch goes on and
+				// fails to resolve the name (fetcher.run). stand parses, and stands in for the URL.
+				u, f.unresolvable = stand, esc
+			} else {
+				return f.jsFail(jsBadURL, req.URL)
+			}
 		}
 	}
 	// Fetch §dom-request step 5.3: a URL with credentials throws.
@@ -176,4 +184,45 @@ func (f *fetcher) jsFail(kind jsErrorKind, param string) Failure {
 		f.step("fetch#dom-request", jsDetail(kind, param, f.mode), "TypeError: fetch() rejects and nothing is sent")
 	}
 	return Failure{Reason: InvalidRequest, Parameter: param}
+}
+
+// escapeSpaceInHost reports whether raw is an absolute http(s) URL, without userinfo and with an
+// ASCII host, that fails to parse only because its host holds spaces. It returns the URL as Chromium
+// serializes it (each space in the host as "%20") and a parsed stand-in, each space replaced by "!",
+// for the steps that need a URL value.
+func escapeSpaceInHost(raw string) (escaped string, stand origin.URL, ok bool) {
+	const placeholder = "!"
+	s := strings.TrimFunc(raw, func(r rune) bool { return r <= ' ' })
+	i := strings.Index(s, "://")
+	if i < 0 {
+		return "", origin.URL{}, false
+	}
+	if scheme := strings.ToLower(s[:i]); scheme != "http" && scheme != "https" {
+		return "", origin.URL{}, false
+	}
+	start := i + 3
+	end := start + strings.IndexAny(s[start:]+"/", "/?#\\")
+	host := s[start:end]
+	if c := strings.IndexByte(host, ':'); c >= 0 {
+		host = host[:c]
+	}
+	if !strings.Contains(host, " ") || strings.Trim(host, " ") == "" || strings.ContainsAny(host, "@"+placeholder) {
+		return "", origin.URL{}, false
+	}
+	for j := 0; j < len(host); j++ {
+		if host[j] >= 0x80 {
+			return "", origin.URL{}, false
+		}
+	}
+	stand, err := origin.ParseURL(s[:start] + strings.ReplaceAll(host, " ", placeholder) + s[start+len(host):])
+	if err != nil || stand.HasCredentials() {
+		return "", origin.URL{}, false
+	}
+	h := stand.Host()
+	href := stand.StringNoFragment()
+	at := strings.Index(href, h)
+	if at < 0 {
+		return "", origin.URL{}, false
+	}
+	return href[:at] + strings.ReplaceAll(h, placeholder, "%20") + href[at+len(h):], stand, true
 }

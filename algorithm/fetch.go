@@ -55,13 +55,16 @@ type fetcher struct {
 	// bodyContentType: the Content-Type came from the body, not from script (WebKit rule)
 	bodyContentType bool
 	streamFail      bool // the profile's browser cannot send this stream body (WebKit rule)
-	inPreflight     bool // the failure being reported happened inside a preflight
-	jsKind          jsErrorKind
-	bufs            listBufs // room for preflight allow-lists
-	unsafeBuf       [8]string
-	urlBuf          [2]origin.URL
-	headerBuf       [8]fetchmode.Header
-	failURL         string
+	// unresolvable is the URL as Chromium serializes it when its host held a space (Chromium rule):
+	// the fetch fails to resolve the name.
+	unresolvable string
+	inPreflight  bool // the failure being reported happened inside a preflight
+	jsKind       jsErrorKind
+	bufs         listBufs // room for preflight allow-lists
+	unsafeBuf    [8]string
+	urlBuf       [2]origin.URL
+	headerBuf    [8]fetchmode.Header
+	failURL      string
 	// failRedirectTo is the target of a redirect response that failed the CORS check.
 	failRedirectTo string
 	failStatus     int
@@ -366,6 +369,10 @@ func (f *fetcher) preflightOrigin() string {
 
 func (f *fetcher) fail(reason Reason, param string, u origin.URL) result {
 	f.failURL = u.StringNoFragment()
+	if f.unresolvable != "" {
+		// The URL Chromium escaped never resolves, so it is the only URL a failure can be about.
+		f.failURL = f.unresolvable
+	}
 	return result{failure: Failure{Reason: reason, Parameter: param}}
 }
 

@@ -23,7 +23,7 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 	// Fetch §concept-http-fetch step 4.3: HTTP-network-or-cache fetch.
 	sent := f.actualRequest(cur)
 	resp, err := f.send(sent)
-	f.v.ActualSent = true
+	f.v.ActualSent = err != errNameNotResolved
 	if err != nil {
 		if f.trace {
 			f.step("fetch#concept-http-network-fetch step 8.1", err.Error(), "network error")
@@ -116,6 +116,7 @@ func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
 	// Fetch §cors-preflight-fetch-0 step 6: HTTP-network-or-cache fetch (no redirects followed).
 	resp, err := f.send(pre)
 	if err != nil {
+		record.Sent = err != errNameNotResolved
 		f.v.Preflights = append(f.v.Preflights, record)
 		f.inPreflight = true
 		return f.fail(NetworkFailure, err.Error(), cur), false
@@ -300,6 +301,11 @@ func (f *fetcher) originHeader(cur origin.URL) (string, bool) {
 }
 
 func (f *fetcher) send(req SentRequest) (Response, error) {
+	if f.unresolvable != "" {
+		f.step("fetch#concept-http-network-fetch step 7", "the host of "+f.unresolvable,
+			"Chromium escaped a space in it; no such name resolves: network error (profile rule)")
+		return Response{}, errNameNotResolved
+	}
 	f.v.ServerSaw = append(f.v.ServerSaw, req)
 	if f.resp == nil {
 		return Response{Status: 404}, nil

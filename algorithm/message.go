@@ -1,6 +1,7 @@
 package algorithm
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -87,6 +88,9 @@ func (f *fetcher) chromiumMessage(fl Failure) string {
 	case MixedContent:
 		return "Mixed Content: The page at '" + f.serOrigin + "/' was loaded over HTTPS, but requested an insecure resource '" + f.failURL + "'. This request has been blocked; the content must be served over HTTPS."
 	default:
+		if fl.Parameter == nameNotResolved {
+			return f.method + " " + f.failURL + " " + nameNotResolved
+		}
 		return f.method + " " + f.failURL + " " + chromiumNetError(fl.Reason)
 	}
 	switch fl.Reason {
@@ -107,6 +111,13 @@ func (f *fetcher) chromiumMessage(fl Failure) string {
 	b.WriteString(detail)
 	return b.String()
 }
+
+// nameNotResolved is Chromium's error for a host name that does not resolve, the parameter of the
+// network failure of a URL whose host held a space (ruleEscapeSpaceInHost).
+const nameNotResolved = "net::ERR_NAME_NOT_RESOLVED"
+
+// errNameNotResolved is what sending to such a URL returns; nothing reaches a server.
+var errNameNotResolved = errors.New(nameNotResolved)
 
 func chromiumNetError(r Reason) string {
 	switch r {

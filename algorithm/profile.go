@@ -184,6 +184,13 @@ type rules struct {
 	ruleStreamBodyUnsupported bool
 	// ruleDataURLContentLength: Firefox's data: responses carry Content-Length (harness, Firefox ESR 153).
 	ruleDataURLContentLength bool
+	// ruleEscapeSpaceInHost: Chromium's host canonicalizer percent-encodes a space in the host of an
+	// http(s) URL ("https://exa mple.com/" has host "exa%20mple.com") where the URL Standard's host
+	// parser fails on a forbidden host code point, so the Request constructor does not throw and the
+	// fetch fails later: no name with "%20" resolves (url/url_canon_host.cc, kHostCharLookup; every
+	// ASCII byte in a host measured in Chromium 156 — only the space and "*" differ from the URL
+	// Standard, and "*" is left alone here; harness, js-url-invalid-host: net::ERR_NAME_NOT_RESOLVED).
+	ruleEscapeSpaceInHost bool
 	// ruleMixedContentFirst: Chromium checks mixed content in the renderer, before the network stack
 	// looks at the port (harness, Chromium 156, mixed-badport-first).
 	ruleMixedContentFirst bool

@@ -26,6 +26,7 @@ var profileRules = [...]rules{
 		order:                           orderChromium,
 		acao:                            acaoChromium,
 		ruleMixedContentFirst:           true,
+		ruleEscapeSpaceInHost:           true,
 		ruleAllowedPorts:                []uint16{6679},
 		ruleEmptyParameter: []Reason{PreflightInvalidStatus, WildcardOriginNotAllowed, PreflightDisallowedRedirect,
 			PreflightWildcardOriginNotAllowed, InvalidAllowHeadersPreflightResponse, InvalidAllowMethodsPreflightResponse},

@@ -94,6 +94,10 @@ func TestProfiles(t *testing.T) {
 		}), want: [4]string{"-", "-", "-", "-"}},
 		{name: "same-origin put has origin", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: pageS + "/r", Method: "PUT"}, R{pageS + "/r": {Actual: rsp(200)}}, func(v algorithm.Verdict) string { o, _ := header(v.ServerSaw[0], "Origin"); return o }), want: [4]string{pageS, pageS, pageS, pageS}},
 		{name: "string body content-type", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "POST", Body: str("x")}, R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}, func(v algorithm.Verdict) string { o, _ := header(v.ServerSaw[0], "Content-Type"); return o }), want: [4]string{"text/plain;charset=UTF-8", "text/plain;charset=UTF-8", "text/plain;charset=UTF-8", "text/plain;charset=UTF-8"}},
+		{name: "space in the host", anchor: "harness: Chromium 156, js-url-invalid-host", probe: probeFetch(t, algorithm.Request{URL: "https://exa mple.com/"}, R{}, func(v algorithm.Verdict) string {
+			return string(v.Outcome) + " " + string(v.Reason) + strings.Repeat("+", len(v.ServerSaw))
+		}), want: [4]string{"js-error InvalidRequest", "network-error NetworkFailure", "js-error InvalidRequest", "js-error InvalidRequest"}},
+		{name: "space in the host under same-origin mode", anchor: "harness: Chromium 156, js-url-invalid-host", probe: probeFetch(t, algorithm.Request{URL: "https://exa mple.com/", Mode: fetchmode.ModeSameOrigin}, R{}, func(v algorithm.Verdict) string { return string(v.Outcome) + " " + string(v.Reason) }), want: [4]string{"js-error InvalidRequest", "network-error DisallowedByMode", "js-error InvalidRequest", "js-error InvalidRequest"}},
 		{name: "js-error sends nothing", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "TRACE"}, R{apiURL: {Actual: rsp(200)}}, func(v algorithm.Verdict) string { return string(v.Outcome) + strings.Repeat("+", len(v.ServerSaw)) }), want: [4]string{"js-error", "js-error", "js-error", "js-error"}},
 	}
 	for _, c := range cases {
