@@ -20,6 +20,11 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 			return res
 		}
 	}
+	if f.stream && f.rules.ruleStreamNeedsHTTP2 && cur.Scheme() == "http" {
+		f.step("fetch#concept-http-network-fetch step 7", "a ReadableStream body to "+cur.StringNoFragment(),
+			"Chromium sends stream bodies only over HTTP/2, which needs TLS: network error (profile rule)")
+		return f.fail(StreamBodyUnsupported, alpnFailed, cur)
+	}
 	// Fetch §concept-http-fetch step 4.3: HTTP-network-or-cache fetch.
 	sent := f.actualRequest(cur)
 	resp, err := f.send(sent)

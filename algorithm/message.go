@@ -91,6 +91,10 @@ func (f *fetcher) chromiumMessage(fl Failure) string {
 		if fl.Parameter == nameNotResolved {
 			return f.method + " " + f.failURL + " " + nameNotResolved
 		}
+		if fl.Reason == InvalidRedirect && fl.Parameter == streamRedirectParam {
+			// Chromium refuses to send a stream body again (harness, redir-stream-body-307).
+			return f.method + " " + f.failURL + " net::ERR_INVALID_ARGUMENT"
+		}
 		return f.method + " " + f.failURL + " " + chromiumNetError(fl.Reason)
 	}
 	switch fl.Reason {
@@ -116,6 +120,13 @@ func (f *fetcher) chromiumMessage(fl Failure) string {
 // network failure of a URL whose host held a space (ruleEscapeSpaceInHost).
 const nameNotResolved = "net::ERR_NAME_NOT_RESOLVED"
 
+// streamRedirectParam is the parameter of the failure of a stream body met by a redirect that would
+// send it again (Fetch §concept-http-redirect-fetch step 11).
+const streamRedirectParam = "stream body"
+
+// alpnFailed is Chromium's error for a stream upload that cannot use HTTP/2 (ruleStreamNeedsHTTP2).
+const alpnFailed = "net::ERR_ALPN_NEGOTIATION_FAILED"
+
 // errNameNotResolved is what sending to such a URL returns; nothing reaches a server.
 var errNameNotResolved = errors.New(nameNotResolved)
 
@@ -135,6 +146,8 @@ func chromiumNetError(r Reason) string {
 		return "net::ERR_BLOCKED_BY_RESPONSE.NotSameSite"
 	case InvalidResponse:
 		return "net::ERR_INVALID_URL"
+	case StreamBodyUnsupported:
+		return alpnFailed
 	}
 	return "net::ERR_FAILED"
 }

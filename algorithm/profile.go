@@ -182,6 +182,13 @@ type rules struct {
 	// ruleStreamBodyUnsupported: WebKit rejects a fetch() with a ReadableStream body and sends nothing
 	// (harness, WebKitGTK 2.50.6).
 	ruleStreamBodyUnsupported bool
+	// ruleStreamNeedsHTTP2: Chromium uploads a ReadableStream body only over HTTP/2 or QUIC, which it
+	// negotiates only over TLS, so a stream body to an http: URL fails where the request would be sent
+	// (after its preflight), with net::ERR_ALPN_NEGOTIATION_FAILED. Over https the profile assumes the
+	// server speaks HTTP/2; against an HTTP/1.1-only server the upload fails the same way (harness,
+	// Chromium 156, probe-stream-http-cross, probe-stream-http-same; the https stream scenarios pass
+	// over the harness's HTTP/2).
+	ruleStreamNeedsHTTP2 bool
 	// ruleDataURLContentLength: Firefox's data: responses carry Content-Length (harness, Firefox ESR 153).
 	ruleDataURLContentLength bool
 	// ruleEscapeSpaceInHost: Chromium's host canonicalizer percent-encodes a space in the host of an

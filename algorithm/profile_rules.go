@@ -27,6 +27,7 @@ var profileRules = [...]rules{
 		acao:                            acaoChromium,
 		ruleMixedContentFirst:           true,
 		ruleEscapeSpaceInHost:           true,
+		ruleStreamNeedsHTTP2:            true,
 		ruleAllowedPorts:                []uint16{6679},
 		ruleEmptyParameter: []Reason{PreflightInvalidStatus, WildcardOriginNotAllowed, PreflightDisallowedRedirect,
 			PreflightWildcardOriginNotAllowed, InvalidAllowHeadersPreflightResponse, InvalidAllowMethodsPreflightResponse},

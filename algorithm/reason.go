@@ -55,7 +55,8 @@ const (
 	// NetworkFailure: the Responder reported that no response came back (connection refused, …).
 	NetworkFailure Reason = "NetworkFailure"
 	// StreamBodyUnsupported: the profile's browser cannot send a ReadableStream request body and
-	// rejects the fetch without sending anything (WebKit).
+	// rejects the fetch without sending it (WebKit, anywhere; Chromium, over plain http:, where it
+	// cannot speak HTTP/2 — its preflight still goes out).
 	StreamBodyUnsupported Reason = "StreamBodyUnsupported"
 	// UnsupportedScheme: a same-origin or no-cors fetch of a scheme the simulated browser cannot
 	// fetch here (file:, a blob: URL with no entry, a custom scheme).

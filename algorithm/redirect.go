@@ -68,7 +68,7 @@ func (f *fetcher) redirectFetch(resp Response) result {
 		if f.trace {
 			f.step("fetch#concept-http-redirect-fetch step 11", "a stream body and a "+strconv.Itoa(resp.Status), "network error")
 		}
-		return f.fail(InvalidRedirect, "stream body", cur)
+		return f.fail(InvalidRedirect, streamRedirectParam, cur)
 	}
 	// Step 12: POST → GET on 301/302, and anything but GET/HEAD → GET on 303.
 	rewrite := ((resp.Status == 301 || resp.Status == 302) && f.method == "POST") ||

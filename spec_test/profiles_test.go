@@ -6,6 +6,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/origin"
 )
 
 // TestProfiles checks each browser profile against browsers.md (and Spec against the standard) where
@@ -98,6 +99,12 @@ func TestProfiles(t *testing.T) {
 			return string(v.Outcome) + " " + string(v.Reason) + strings.Repeat("+", len(v.ServerSaw))
 		}), want: [4]string{"js-error InvalidRequest", "network-error NetworkFailure", "js-error InvalidRequest", "js-error InvalidRequest"}},
 		{name: "space in the host under same-origin mode", anchor: "harness: Chromium 156, js-url-invalid-host", probe: probeFetch(t, algorithm.Request{URL: "https://exa mple.com/", Mode: fetchmode.ModeSameOrigin}, R{}, func(v algorithm.Verdict) string { return string(v.Outcome) + " " + string(v.Reason) }), want: [4]string{"js-error InvalidRequest", "network-error DisallowedByMode", "js-error InvalidRequest", "js-error InvalidRequest"}},
+		{name: "stream body over http", anchor: "harness: Chromium 156, probe-stream-http-cross", probe: func(p algorithm.Profile) string {
+			req := algorithm.Request{Origin: origin.MustParse("http://app.example"), URL: "http://api.example/up", Method: "POST", StreamBody: true}
+			v := fetch(t, p, req, R{"http://api.example/up": {Options: rsp(204, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "POST"), Actual: rsp(200, "Access-Control-Allow-Origin", "*")}})
+			return sumOutcome(v) + " " + strings.Join(sawList(v), ",")
+		}, want: [4]string{"ok OPTIONS http://api.example/up,POST http://api.example/up", "StreamBodyUnsupported OPTIONS http://api.example/up", "ok POST http://api.example/up", "StreamBodyUnsupported "}},
+		{name: "stream body over https", anchor: "harness: Chromium 156, trigger-stream-body", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true}, R{apiURL: {Options: allowA(), Actual: rsp(200, acaoA...)}}, sumOutcome), want: [4]string{"ok", "ok", "ok", "StreamBodyUnsupported"}},
 		{name: "js-error sends nothing", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "TRACE"}, R{apiURL: {Actual: rsp(200)}}, func(v algorithm.Verdict) string { return string(v.Outcome) + strings.Repeat("+", len(v.ServerSaw)) }), want: [4]string{"js-error", "js-error", "js-error", "js-error"}},
 	}
 	for _, c := range cases {

@@ -111,6 +111,9 @@ func fix(page string, req algorithm.Request, v *algorithm.Verdict) string {
 	case algorithm.UnsupportedScheme:
 		return "fetch an http: or https: URL; the browser cannot fetch " + p + ": URLs this way"
 	case algorithm.StreamBodyUnsupported:
+		if p == "net::ERR_ALPN_NEGOTIATION_FAILED" {
+			return "serve " + f.url + " over https with HTTP/2, or send the body as a string, Blob or ArrayBuffer: Chromium streams request bodies only over HTTP/2"
+		}
 		return "send the body as a string, Blob or ArrayBuffer: this browser cannot send a ReadableStream request body"
 	}
 	return "see the reason and the console message"
