@@ -166,7 +166,7 @@ func TestRunChromiumWithAFakeBrowser(t *testing.T) {
 		if r.err != nil || len(r.report.Results) != 2 {
 			t.Fatalf("%s: %v %+v", r.sc.ID, r.err, r.report)
 		}
-		reason, _, ok, _ := chromeReason(r.chrome, 1, r.report.Results[1], "https")
+		reason, _, ok, _ := chromeReason(r.chrome, 1, r.report.Results[1], fetchInfo{scheme: "https"})
 		if !ok || reason != "MissingAllowOriginHeader" {
 			t.Errorf("%s: reason %q %v", r.sc.ID, reason, ok)
 		}

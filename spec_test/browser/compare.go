@@ -117,7 +117,7 @@ func compareRun(run scenarioRun, browserName string, verdicts []algorithm.Verdic
 			observed[fl] = fl != fReason && fl != fFailedParameter && fl != fMessage
 		}
 		if browserName == "chromium" && run.chrome != nil {
-			r, p, okR, okP := chromeReason(run.chrome, i, res, fetchScheme(run.sc, i))
+			r, p, okR, okP := chromeReason(run.chrome, i, res, fetchInfoOf(run.sc, i))
 			b.Reason, b.FailedParameter = r, p
 			observed[fReason], observed[fFailedParameter] = okR, okP
 			if msg, ok := chromeMessage(run.chrome, i); ok && okP {
@@ -137,7 +137,7 @@ func compareRun(run scenarioRun, browserName string, verdicts []algorithm.Verdic
 // chromeReason reads the failure reason of fetch i from DevTools' events. The reason
 // is observed whenever the fetch failed in a way DevTools names, or succeeded; the
 // failed parameter only when DevTools reported a CORS error status.
-func chromeReason(ev *chromeEvents, i int, res runnerResult, scheme string) (reason, param string, okReason, okParam bool) {
+func chromeReason(ev *chromeEvents, i int, res runnerResult, fx fetchInfo) (reason, param string, okReason, okParam bool) {
 	switch res.Outcome {
 	case string(algorithm.OK):
 		return "", "", true, true
@@ -161,7 +161,7 @@ func chromeReason(ev *chromeEvents, i int, res runnerResult, scheme string) (rea
 		return best.CorsError, best.FailedParameter, true, true
 	}
 	for _, f := range fs {
-		if r, ok := chromeNetReason(f, scheme); ok {
+		if r, ok := chromeNetReason(f, fx); ok {
 			return r, "", true, false
 		}
 	}
@@ -178,8 +178,15 @@ func chromeReason(ev *chromeEvents, i int, res runnerResult, scheme string) (rea
 // DevTools gives no Network.CorsError for a request mode that forbids the URL or for
 // a scheme fetch that fails, so for those the DevTools value that names the failure
 // (a blocked reason, or a net error for the URL's scheme) maps to corsim's name.
-func chromeNetReason(f netFailure, scheme string) (string, bool) {
+func chromeNetReason(f netFailure, fx fetchInfo) (string, bool) {
+	scheme := fx.scheme
 	switch {
+	case fx.stream && f.ErrorText == "net::ERR_INVALID_ARGUMENT":
+		// A stream body met a redirect that would send it again (Fetch §http-redirect-fetch step 11).
+		return string(algorithm.InvalidRedirect), true
+	case fx.stream && f.ErrorText == "net::ERR_ALPN_NEGOTIATION_FAILED":
+		// A stream body where Chromium cannot use HTTP/2 (the chromium profile's ruleStreamNeedsHTTP2).
+		return string(algorithm.StreamBodyUnsupported), true
 	case f.BlockedReason == "origin":
 		// Blink's ResourceRequestBlockedReason::kOrigin: mode "same-origin" met another origin.
 		return string(algorithm.DisallowedByMode), true
@@ -212,16 +219,22 @@ func chromeNetReason(f netFailure, scheme string) (string, bool) {
 	return "", false
 }
 
-// fetchScheme is the scheme of fetch i's URL as the scenario writes it, or "".
-func fetchScheme(sc *scenario, i int) string {
+// fetchInfo is what reading a DevTools failure needs to know of the fetch.
+type fetchInfo struct {
+	scheme string // of the URL as the scenario writes it
+	stream bool   // a ReadableStream body
+}
+
+func fetchInfoOf(sc *scenario, i int) fetchInfo {
 	if i < 0 || i >= len(sc.Fetches) {
-		return ""
+		return fetchInfo{}
 	}
+	fx := fetchInfo{stream: sc.Fetches[i].StreamBody}
 	u := sc.Fetches[i].URL
 	if j := strings.IndexByte(u, ':'); j > 0 {
-		return strings.ToLower(u[:j])
+		fx.scheme = strings.ToLower(u[:j])
 	}
-	return ""
+	return fx
 }
 
 // corsConsolePrefix starts every console message Chromium prints for a fetch the

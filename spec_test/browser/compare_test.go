@@ -98,21 +98,26 @@ func TestChromeReason(t *testing.T) {
 	ev.failures[6] = []netFailure{{BlockedReason: "other"}}
 	ev.failures[7] = []netFailure{{ErrorText: "net::ERR_FILE_NOT_FOUND"}}
 	ev.failures[8] = []netFailure{{ErrorText: "net::ERR_INVALID_URL"}}
+	ev.failures[10] = []netFailure{{ErrorText: "net::ERR_INVALID_ARGUMENT"}}
+	ev.failures[11] = []netFailure{{ErrorText: "net::ERR_ALPN_NEGOTIATION_FAILED"}}
 	ne := runnerResult{Outcome: "network-error"}
 	tests := []struct {
 		name        string
 		i           int
-		scheme      string
+		fx          fetchInfo
 		res         runnerResult
 		reason, par string
 		okR, okP    bool
 	}{
-		{name: "same-origin mode", i: 5, scheme: "https", res: ne, reason: "DisallowedByMode", okR: true},
-		{name: "file scheme", i: 6, scheme: "file", res: ne, reason: "CorsDisabledScheme", okR: true},
-		{name: "other block elsewhere kept raw", i: 6, scheme: "https", res: ne, reason: "net:/other", okR: true},
-		{name: "unknown blob", i: 7, scheme: "blob", res: ne, reason: "UnsupportedScheme", okR: true},
-		{name: "file not found elsewhere kept raw", i: 7, scheme: "https", res: ne, reason: "net:net::ERR_FILE_NOT_FOUND/", okR: true},
-		{name: "undecodable data URL", i: 8, scheme: "data", res: ne, reason: "InvalidResponse", okR: true},
+		{name: "same-origin mode", i: 5, fx: fetchInfo{scheme: "https"}, res: ne, reason: "DisallowedByMode", okR: true},
+		{name: "file scheme", i: 6, fx: fetchInfo{scheme: "file"}, res: ne, reason: "CorsDisabledScheme", okR: true},
+		{name: "other block elsewhere kept raw", i: 6, fx: fetchInfo{scheme: "https"}, res: ne, reason: "net:/other", okR: true},
+		{name: "unknown blob", i: 7, fx: fetchInfo{scheme: "blob"}, res: ne, reason: "UnsupportedScheme", okR: true},
+		{name: "file not found elsewhere kept raw", i: 7, fx: fetchInfo{scheme: "https"}, res: ne, reason: "net:net::ERR_FILE_NOT_FOUND/", okR: true},
+		{name: "stream body redirected", i: 10, fx: fetchInfo{scheme: "https", stream: true}, res: ne, reason: "InvalidRedirect", okR: true},
+		{name: "invalid argument without a stream kept raw", i: 10, fx: fetchInfo{scheme: "https"}, res: ne, reason: "net:net::ERR_INVALID_ARGUMENT/", okR: true},
+		{name: "stream body without HTTP/2", i: 11, fx: fetchInfo{scheme: "http", stream: true}, res: ne, reason: "StreamBodyUnsupported", okR: true},
+		{name: "undecodable data URL", i: 8, fx: fetchInfo{scheme: "data"}, res: ne, reason: "InvalidResponse", okR: true},
 		{name: "cors error of the fetch", i: 0, res: ne, reason: "PreflightInvalidStatus", par: "p", okR: true, okP: true},
 		{name: "bad port", i: 1, res: ne, reason: "BadPort", okR: true},
 		{name: "bare ERR_FAILED names nothing", i: 2, res: ne},
@@ -125,7 +130,7 @@ func TestChromeReason(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, p, okR, okP := chromeReason(ev, tt.i, tt.res, tt.scheme)
+			r, p, okR, okP := chromeReason(ev, tt.i, tt.res, tt.fx)
 			if r != tt.reason || p != tt.par || okR != tt.okR || okP != tt.okP {
 				t.Errorf("got %q %q %v %v", r, p, okR, okP)
 			}

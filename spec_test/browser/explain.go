@@ -20,11 +20,10 @@ type cause struct {
 	match func(run scenarioRun, d fieldDiff, browserName string) bool
 }
 
-// causeStreamOverHTTP1 and causeClockDrift are the documented environmental effects.
+// causeClockDrift is the documented environmental effect. (Stream uploads, which
+// Chromium makes only over HTTP/2, were one until the servers learnt HTTP/2: see
+// http2.go.)
 const (
-	causeStreamOverHTTP1 = "Environment: Chromium sends a ReadableStream request body only over HTTP/2 " +
-		"(net::ERR_ALPN_NEGOTIATION_FAILED), and the harness's servers speak HTTP/1.1 so that they can write " +
-		"exact bytes; on an HTTP/2 server the upload would be made"
 	causeClockDrift = "Environment: wait_ms really waits, and on this loaded machine the time that really passed " +
 		"before the fetch exceeded the scenario's waits by the drift shown, enough to cross a preflight-cache " +
 		"lifetime that the engine's virtual clock did not cross"
@@ -48,9 +47,6 @@ func clockDrift(run scenarioRun, i int) time.Duration {
 }
 
 var causes = []cause{
-	{causeStreamOverHTTP1, func(run scenarioRun, d fieldDiff, b string) bool {
-		return b == "chromium" && d.Fetch < len(run.sc.Fetches) && run.sc.Fetches[d.Fetch].StreamBody
-	}},
 	{causeClockDrift, func(run scenarioRun, d fieldDiff, b string) bool {
 		waits := 0
 		for _, f := range run.sc.Fetches {

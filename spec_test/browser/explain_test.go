@@ -16,7 +16,7 @@ func TestExplain(t *testing.T) {
 		fetch   int
 		want    string
 	}{
-		{name: "stream body in chromium", run: scenarioRun{sc: stream}, browser: "chromium", want: causeStreamOverHTTP1},
+		{name: "stream body in chromium is the engine's", run: scenarioRun{sc: stream}, browser: "chromium", want: ""},
 		{name: "stream body elsewhere is the engine's", run: scenarioRun{sc: stream}, browser: "firefox", want: ""},
 		{name: "on time", run: scenarioRun{sc: seq, marks: []time.Time{t0, t0.Add(1100 * time.Millisecond), t0.Add(1200 * time.Millisecond)}}, browser: "webkit", fetch: 2, want: ""},
 		{name: "late", run: scenarioRun{sc: seq, marks: []time.Time{t0, t0.Add(1400 * time.Millisecond), t0.Add(1500 * time.Millisecond)}}, browser: "webkit", fetch: 1, want: causeClockDrift},

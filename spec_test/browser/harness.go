@@ -138,6 +138,11 @@ func (h *harness) runChromium(scs []*scenario, workers int, progress func(done, 
 	if err != nil {
 		return nil, "", err
 	}
+	// Chromium uploads a stream body only over HTTP/2 (http2.go); the other browsers are
+	// served HTTP/1.1 throughout, since they need no HTTP/2 and Firefox would show its
+	// own X-Firefox-Spdy response header to script on one.
+	h.hub.setHTTP2(true)
+	defer h.hub.setHTTP2(false)
 	var mu sync.Mutex // guards c, pending, out, done
 	defer func() { c.close() }()
 	version := c.version

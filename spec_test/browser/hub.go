@@ -58,7 +58,8 @@ type hub struct {
 	started   chan *activeRun
 	ctlPort   int
 	selfDrive bool
-	stray     int // requests that arrived while no scenario ran
+	http2     bool // stream-body scenarios are offered HTTP/2 (while Chromium runs)
+	stray     int  // requests that arrived while no scenario ran
 }
 
 func newHub(ctlPort int) *hub {

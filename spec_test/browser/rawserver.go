@@ -120,11 +120,15 @@ func (s *servers) conn(c net.Conn) {
 		if s.tls == nil {
 			return
 		}
-		tc := tls.Server(&peekedConn{Conn: c, r: br}, s.tls)
+		tc := tls.Server(&peekedConn{Conn: c, r: br}, s.tlsFor(c))
 		if err := tc.Handshake(); err != nil {
 			return
 		}
 		defer tc.Close()
+		if tc.ConnectionState().NegotiatedProtocol == "h2" {
+			s.serveHTTP2(tc)
+			return
+		}
 		scheme = "https"
 		br = bufio.NewReader(tc)
 		rw = struct {
