@@ -65,6 +65,18 @@ func loadCorpus(t *testing.T) (testdata, probes, generated []*scenario, seed uin
 	if err != nil {
 		t.Fatal(err)
 	}
+	// With https, a secure generated corpus too (pages on https, some mixed content).
+	if os.Getenv("CORSIM_HTTPS") == "1" {
+		buf.Reset()
+		if err := GenerateSecureCorpus(&buf, seed, envInt(t, "CORSIM_GEN_HTTPS_N", 200)); err != nil {
+			t.Fatal(err)
+		}
+		secure, err := readScenarios(&buf, "generated-https")
+		if err != nil {
+			t.Fatal(err)
+		}
+		gen = append(gen, secure...)
+	}
 	// CORSIM_EXTRA adds scenario files of one's own (a probe of one behaviour, say) to the testdata
 	// part of the corpus; they are reported with it.
 	if extra := os.Getenv("CORSIM_EXTRA"); extra != "" {
@@ -151,7 +163,13 @@ func TestBrowsers(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer h.close()
-	ci := corpusInfo{Testdata: len(testdata), Probes: len(probes), Generated: len(generated), Seed: seed,
+	secureN := 0
+	for _, sc := range generated {
+		if strings.HasPrefix(sc.ID, fmt.Sprintf("gen-%ds-", seed)) {
+			secureN++
+		}
+	}
+	ci := corpusInfo{Testdata: len(testdata), Probes: len(probes), Generated: len(generated) - secureN, GeneratedSecure: secureN, Seed: seed,
 		Sample: envInt(t, "CORSIM_SAMPLE", 300), Schemes: "http", Skipped: map[string]int{},
 		Command: "bash .ci/browsers.sh all", ReportedAt: time.Now()}
 	if h.certs != nil {
@@ -221,6 +239,23 @@ func TestBrowsers(t *testing.T) {
 			for i, f := range br.Failed {
 				if i < 10 {
 					t.Logf("  failed %s: err=%v origin=%q", f.sc.ID, f.err, f.report.Origin)
+				}
+			}
+		}
+		if limit := os.Getenv("CORSIM_MAX_UNEXPLAINED"); limit != "" {
+			n := envInt(t, "CORSIM_MAX_UNEXPLAINED", 0)
+			bad := map[string]bool{}
+			for _, d := range br.Diffs {
+				if d.Cause == "" {
+					bad[fmt.Sprintf("%s/%d", d.Scenario, d.Fetch)] = true
+				}
+			}
+			if len(bad) > n {
+				t.Errorf("%s: %d fetches disagree with corsim on a field no environment cause explains (at most %d allowed)", name, len(bad), n)
+				for _, d := range br.Diffs {
+					if d.Cause == "" {
+						t.Logf("  %s fetch %d %s: browser %s, corsim %s", d.Scenario, d.Fetch, d.Field, d.Browser, d.Engine)
+					}
 				}
 			}
 		}

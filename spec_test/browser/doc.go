@@ -22,12 +22,14 @@
 //	CORSIM_BROWSERS         chromium, firefox, webkit, a comma-separated list, or "all"
 //	CORSIM_HTTPS=1          also serve https (a certificate authority made for the run)
 //	CORSIM_GEN_SEED, _N     the generated corpus (default seed 6, 1000 scenarios)
+//	CORSIM_GEN_HTTPS_N      with CORSIM_HTTPS=1, scenarios of the secure generated corpus (default 200)
 //	CORSIM_SAMPLE           scenarios Firefox and WebKit run (default 300)
 //	CORSIM_WORKERS          Chromium scenarios run at once (default 1)
 //	CORSIM_CONTROL_PORT     the harness's own port (default 47800)
 //	CORSIM_FIDELITY_OUT     where to write the fidelity report
 //	CORSIM_DIFF_OUT         where to write every difference, one JSON object a line
 //	CORSIM_BROWSERS_STRICT=1 fail on any difference the environment does not explain
+//	CORSIM_MAX_UNEXPLAINED  fail when more fetches than this, per browser, differ unexplained
 //	CORSIM_ONLY             comma-separated scenario ids: run only those, and log what was seen
 //	CORSIM_EXTRA            comma-separated scenario files added to the corpus (for probes)
 //

@@ -13,6 +13,10 @@ const (
 	genPagePort = 18080
 	genAPIPort  = 18081
 	genAltPort  = 18082
+	// The secure corpus's https ports; its mixed-content servers use the http ones.
+	genSecurePagePort = 18443
+	genSecureAPIPort  = 18444
+	genSecureAltPort  = 18445
 )
 
 // GenerateCorpus writes n scenarios in the scenario format (one JSON object per
@@ -24,7 +28,19 @@ const (
 // waits. Every scenario uses host names of its own under .test, so scenarios can
 // share a browser without sharing a URL.
 func GenerateCorpus(w io.Writer, seed uint64, n int) error {
-	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x636f7273696d)), seed: seed}
+	return generate(w, &generator{r: rand.New(rand.NewPCG(seed, seed^0x636f7273696d)), seed: seed}, n)
+}
+
+// GenerateSecureCorpus is GenerateCorpus with every page on https (ids
+// gen-<seed>s-NNNN-<family>), its servers on https but for one in ten API and
+// one in ten redirect-target servers left on http, so that the corpus also
+// exercises secure contexts and mixed content. It draws from a stream of its own:
+// GenerateCorpus's output for the same seed is unchanged.
+func GenerateSecureCorpus(w io.Writer, seed uint64, n int) error {
+	return generate(w, &generator{r: rand.New(rand.NewPCG(seed, seed^0x736563757265)), seed: seed, secure: true}, n)
+}
+
+func generate(w io.Writer, g *generator, n int) error {
 	for i := 0; i < n; i++ {
 		sc := g.scenario(i)
 		b, err := json.Marshal(sc)
@@ -39,8 +55,9 @@ func GenerateCorpus(w io.Writer, seed uint64, n int) error {
 }
 
 type generator struct {
-	r    *rand.Rand
-	seed uint64
+	r      *rand.Rand
+	seed   uint64
+	secure bool // pages on https (GenerateSecureCorpus)
 }
 
 // pick returns one element of xs.
@@ -56,6 +73,22 @@ type names struct {
 }
 
 func (g *generator) names(i int) names {
+	if g.secure {
+		tag := fmt.Sprintf("g%ds-%04d", g.seed, i)
+		nm := names{
+			page:     fmt.Sprintf("https://www-%s.corsim.test:%d", tag, genSecurePagePort),
+			pageHost: fmt.Sprintf("www-%s.corsim.test", tag),
+			api:      fmt.Sprintf("https://api-%s.corsim.test:%d", tag, genSecureAPIPort),
+			alt:      fmt.Sprintf("https://cdn-%s.corsim.test:%d", tag, genSecureAltPort),
+		}
+		if g.chance(0.1) {
+			nm.api = fmt.Sprintf("http://api-%s.corsim.test:%d", tag, genAPIPort)
+		}
+		if g.chance(0.1) {
+			nm.alt = fmt.Sprintf("http://cdn-%s.corsim.test:%d", tag, genAltPort)
+		}
+		return nm
+	}
 	tag := fmt.Sprintf("g%d-%04d", g.seed, i)
 	return names{
 		page:     fmt.Sprintf("http://www-%s.corsim.test:%d", tag, genPagePort),
@@ -85,6 +118,9 @@ func (g *generator) scenario(i int) scenario {
 		family, sc = "opaque", g.opaque(nm)
 	}
 	sc.ID = fmt.Sprintf("gen-%d-%04d-%s", g.seed, i, family)
+	if g.secure {
+		sc.ID = fmt.Sprintf("gen-%ds-%04d-%s", g.seed, i, family)
+	}
 	if sc.PageOrigin == "" {
 		sc.PageOrigin = nm.page
 	}

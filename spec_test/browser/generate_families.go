@@ -91,7 +91,8 @@ func (g *generator) redirect(nm names) scenario {
 	}
 	targetURL := target
 	if strings.HasPrefix(target, "/") {
-		targetURL = first[:strings.Index(first[len("http://"):], "/")+len("http://")] + target
+		start := strings.Index(first, "://") + len("://")
+		targetURL = first[:start+strings.Index(first[start:], "/")] + target
 	}
 	code := pick(g, 301, 302, 303, 307, 308)
 	hop := &responseSpec{Status: code, Headers: join(hdr("Location", target), g.maybe(0.6, g.allowOrigin(nm.page)), g.maybe(0.3, g.allowCredentials()))}

@@ -8,7 +8,15 @@ import (
 // allowOrigin draws an Access-Control-Allow-Origin answer for page: usually right,
 // often one of the usual mistakes. ok reports whether the header is present.
 func (g *generator) allowOrigin(page string) [][]string {
-	host := strings.TrimPrefix(page, "http://")
+	scheme, host, found := strings.Cut(page, "://")
+	if !found { // "null"
+		scheme, host = "http", page
+	}
+	other := map[string]string{"http": "https", "https": "http"}[scheme]
+	port := genPagePort
+	if scheme == "https" {
+		port = genSecurePagePort
+	}
 	switch g.r.IntN(16) {
 	case 0, 1, 2, 3, 4, 5:
 		return hdr("Access-Control-Allow-Origin", page)
@@ -19,9 +27,9 @@ func (g *generator) allowOrigin(page string) [][]string {
 	case 9:
 		return hdr("Access-Control-Allow-Origin", strings.ToUpper(page))
 	case 10:
-		return hdr("Access-Control-Allow-Origin", "https://"+host)
+		return hdr("Access-Control-Allow-Origin", other+"://"+host) // the wrong scheme
 	case 11:
-		return hdr("Access-Control-Allow-Origin", strings.TrimSuffix(page, fmt.Sprintf(":%d", genPagePort)))
+		return hdr("Access-Control-Allow-Origin", strings.TrimSuffix(page, fmt.Sprintf(":%d", port))) // no port
 	case 12:
 		return hdr("Access-Control-Allow-Origin", page+", http://other.corsim.test")
 	case 13:

@@ -94,3 +94,59 @@ func TestGenerateCorpusWriteError(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("disk full") }
+
+func TestGenerateSecureCorpus(t *testing.T) {
+	var a, b, plain bytes.Buffer
+	if err := GenerateSecureCorpus(&a, 6, 300); err != nil {
+		t.Fatal(err)
+	}
+	GenerateSecureCorpus(&b, 6, 300)
+	if a.String() != b.String() {
+		t.Error("the secure corpus is not deterministic")
+	}
+	GenerateCorpus(&plain, 6, 300)
+	scs, err := readScenarios(&a, "secure")
+	if err != nil {
+		t.Fatal(err)
+	}
+	others, err := readScenarios(&plain, "generated")
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner := map[string]string{}
+	for _, sc := range others {
+		for _, k := range isolationKeys(sc) {
+			owner[k] = sc.ID
+		}
+	}
+	mixed := 0
+	for _, sc := range scs {
+		if !strings.HasPrefix(sc.ID, "gen-6s-") {
+			t.Errorf("id %s", sc.ID)
+		}
+		if sc.PageOrigin != "null" && !strings.HasPrefix(sc.PageOrigin, "https://") {
+			t.Errorf("%s: page %s is not https", sc.ID, sc.PageOrigin)
+		}
+		if sc.NullParent != "" && !strings.HasPrefix(sc.NullParent, "https://") {
+			t.Errorf("%s: parent %s is not https", sc.ID, sc.NullParent)
+		}
+		if why := sc.environmentProblem(); why != "" {
+			t.Errorf("%s cannot run: %s", sc.ID, why)
+		}
+		for u := range sc.Servers {
+			if strings.HasPrefix(u, "http://") {
+				mixed++
+				break
+			}
+		}
+		for _, k := range isolationKeys(sc) {
+			if o, ok := owner[k]; ok && o != sc.ID {
+				t.Errorf("%s and %s share %s", o, sc.ID, k)
+			}
+			owner[k] = sc.ID
+		}
+	}
+	if mixed < 20 || mixed > 120 {
+		t.Errorf("%d of %d secure scenarios name an http server", mixed, len(scs))
+	}
+}

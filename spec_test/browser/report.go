@@ -12,15 +12,17 @@ import (
 
 // corpusInfo describes what was run, for the report.
 type corpusInfo struct {
-	Testdata   int
-	Probes     int // scenarios from spec_test/browser/testdata, run in every browser
-	Generated  int
-	Seed       uint64
-	Sample     int
-	Schemes    string
-	Skipped    map[string]int // reason → scenarios the harness could not run here
-	Command    string
-	ReportedAt time.Time
+	Testdata  int
+	Probes    int // scenarios from spec_test/browser/testdata, run in every browser
+	Generated int
+	// GeneratedSecure: scenarios from GenerateSecureCorpus (with https only)
+	GeneratedSecure int
+	Seed            uint64
+	Sample          int
+	Schemes         string
+	Skipped         map[string]int // reason → scenarios the harness could not run here
+	Command         string
+	ReportedAt      time.Time
 }
 
 func pct(a, b int) string {
@@ -52,7 +54,12 @@ func writeReport(w io.Writer, ci corpusInfo, results []*browserResult) {
 			r.FetchAgree, pct(r.FetchAgree, r.Fetches), len(r.Failed), r.Seconds)
 	}
 	p("\nCorpus: %d scenarios from `spec_test/testdata/*.jsonl`, %d generated with seed %d\n", ci.Testdata, ci.Generated, ci.Seed)
-	p("(`go run ./spec_test/browser/gen -seed %d -n %d`), and %d probes from `spec_test/browser/testdata/*.jsonl`\n", ci.Seed, ci.Generated, ci.Probes)
+	p("(`go run ./spec_test/browser/gen -seed %d -n %d`)", ci.Seed, ci.Generated)
+	if ci.GeneratedSecure > 0 {
+		p(", %d more generated with https pages, some of them calling http servers\n", ci.GeneratedSecure)
+		p("(`go run ./spec_test/browser/gen -seed %d -n %d -https`)", ci.Seed, ci.GeneratedSecure)
+	}
+	p(", and %d probes from `spec_test/browser/testdata/*.jsonl`\n", ci.Probes)
 	p("(small matrices that pinned down one browser rule). Chromium runs all of them; Firefox and WebKit run\n")
 	p("every probe and a fixed sample of %d others (a third from the testdata, the rest generated, each\n", ci.Sample)
 	p("taken at a fixed stride).\n\n")
