@@ -52,6 +52,8 @@ type fetcher struct {
 	// needed a preflight implies it.
 	everUnsafe  bool
 	authRemoved bool // a cross-origin redirect removed Authorization (WebKit rule)
+	// keptOrigin is the Origin header a request carried when a redirect made it a GET (WebKit rule).
+	keptOrigin string
 	// bodyContentType: the Content-Type came from the body, not from script (WebKit rule)
 	bodyContentType bool
 	streamFail      bool // the profile's browser cannot send this stream body (WebKit rule)

@@ -295,6 +295,10 @@ func (f *fetcher) originHeader(cur origin.URL) (string, bool) {
 	}
 	// Step 4: otherwise only for methods other than GET and HEAD.
 	if f.method == "GET" || f.method == "HEAD" {
+		if f.keptOrigin != "" {
+			// WebKit: the Origin header from before a redirect made this a GET (profile rule).
+			return f.keptOrigin, true
+		}
 		return "", false
 	}
 	// Step 4.1: a mode other than cors consults the referrer policy; the default,

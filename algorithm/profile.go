@@ -89,7 +89,10 @@ const (
 	// parsing, then method (7.5), Authorization (7.6), headers (7.7).
 	orderSpec preflightOrder = iota
 	// orderChromium: ACAO, ACAC, status, parse ACAM, parse ACAH, method, headers in request order
-	// (services/network/cors/preflight_controller.cc, preflight_result.cc).
+	// (services/network/cors/preflight_controller.cc, preflight_result.cc). Chromium's "request order"
+	// is the iteration order of Blink's HTTPHeaderMap, a hash table of case-folded names, which corsim
+	// does not reproduce: with two or more disallowed headers it may name another of them (harness,
+	// probe-hdr-order-*: script order matched 6 of 12; docs/fidelity.md).
 	orderChromium
 	// orderFirefox: ACAO, ACAC, status, ACAM tokens then method, ACAH tokens then headers in sorted
 	// order (nsCORSListenerProxy.cpp CheckPreflightRequestApproved).
@@ -159,6 +162,11 @@ type rules struct {
 	// cross-origin redirect, yet its next preflight still lists authorization in
 	// Access-Control-Request-Headers (observed, browsers.md §10; harness, WebKitGTK 2.50.6).
 	ruleListStrippedAuthorization bool
+	// ruleKeepOriginOnRewrite: when a redirect turns a request into a GET, WebKit keeps the Origin
+	// header the request carried, so a same-origin GET after a POST, PUT or DELETE still sends Origin
+	// (browsers.md §10; harness, WebKitGTK 2.50.6, probe-origin-after-* and gen-6s-0176-redirect; Fetch
+	// §append-a-request-origin-header sends none for a GET unless the tainting is cors).
+	ruleKeepOriginOnRewrite bool
 	// ruleKeepBodyHeadersOnRedirect: WebKit keeps the request-body headers script set when a redirect
 	// turns the request into a GET, so the GET may need a preflight; it drops only a Content-Type it
 	// derived from the body (harness, WebKitGTK 2.50.6, redir-post-json-302-drops-preflight,

@@ -92,6 +92,7 @@ var profileRules = [...]rules{
 		ruleCrossOriginDeleteAsGET:      true,
 		ruleListStrippedAuthorization:   true,
 		ruleKeepBodyHeadersOnRedirect:   true,
+		ruleKeepOriginOnRewrite:         true,
 		ruleLoopbackIsMixedContent:      true,
 		ruleSafelistCombined:            true,
 		ruleUTF8HeaderValues:            true,

@@ -83,6 +83,12 @@ func (f *fetcher) redirectFetch(resp Response) result {
 		if f.trace {
 			f.step("fetch#concept-http-redirect-fetch step 12", strconv.Itoa(resp.Status)+" for "+f.method, "method becomes GET; body and request-body headers dropped")
 		}
+		if f.rules.ruleKeepOriginOnRewrite {
+			// WebKit keeps the Origin header the request carried (profile rule).
+			if o, ok := f.originHeader(cur); ok {
+				f.keptOrigin = o
+			}
+		}
 		f.method = "GET"
 		f.hasBody = false
 		f.stream = false

@@ -105,6 +105,10 @@ func TestProfiles(t *testing.T) {
 			return sumOutcome(v) + " " + strings.Join(sawList(v), ",")
 		}, want: [4]string{"ok OPTIONS http://api.example/up,POST http://api.example/up", "StreamBodyUnsupported OPTIONS http://api.example/up", "ok POST http://api.example/up", "StreamBodyUnsupported "}},
 		{name: "stream body over https", anchor: "harness: Chromium 156, trigger-stream-body", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true}, R{apiURL: {Options: allowA(), Actual: rsp(200, acaoA...)}}, sumOutcome), want: [4]string{"ok", "ok", "ok", "StreamBodyUnsupported"}},
+		{name: "origin after a method-changing redirect", anchor: "harness: WebKitGTK 2.50.6, probe-origin-after-post-303-cors", probe: probeFetch(t, algorithm.Request{URL: pageS + "/r", Method: "POST", Body: str("x")}, R{pageS + "/r": {Actual: redir(303, pageS+"/s")}, pageS + "/s": {Actual: rsp(200)}}, func(v algorithm.Verdict) string {
+			o, ok := header(v.ServerSaw[len(v.ServerSaw)-1], "Origin")
+			return v.ServerSaw[len(v.ServerSaw)-1].Method + " " + map[bool]string{true: o, false: "-"}[ok]
+		}), want: [4]string{"GET -", "GET -", "GET -", "GET " + pageS}},
 		{name: "js-error sends nothing", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "TRACE"}, R{apiURL: {Actual: rsp(200)}}, func(v algorithm.Verdict) string { return string(v.Outcome) + strings.Repeat("+", len(v.ServerSaw)) }), want: [4]string{"js-error", "js-error", "js-error", "js-error"}},
 	}
 	for _, c := range cases {
