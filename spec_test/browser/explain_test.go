@@ -54,3 +54,31 @@ func TestMarkTimesAndFetchLog(t *testing.T) {
 		t.Errorf("per fetch %+v", per)
 	}
 }
+
+func TestExplainHeaderHashOrder(t *testing.T) {
+	sc := mustScenario(t, `{"page_origin":"http://p.test","fetches":[{"url":"http://api.test/a","method":"PUT","headers":[["Content-Type","application/json"],["X-CSRF-Token","t"]]}]}`)
+	ev := newChromeEvents()
+	run := scenarioRun{sc: sc, chrome: ev}
+	ev.failures[0] = []netFailure{{CorsError: "HeaderDisallowedByPreflightResponse", FailedParameter: "x-csrf-token", HasCORSStatus: true}}
+	for _, f := range []string{fFailedParameter, fMessage} {
+		if got := explain(run, fieldDiff{Fetch: 0, Field: f}, "chromium"); got != causeHeaderHashOrder {
+			t.Errorf("%s: got %q", f, got)
+		}
+	}
+	for _, c := range []struct {
+		name    string
+		field   string
+		browser string
+		failure netFailure
+	}{
+		{"another field", fReason, "chromium", ev.failures[0][0]},
+		{"another browser", fFailedParameter, "webkit", ev.failures[0][0]},
+		{"a header the script did not set", fFailedParameter, "chromium", netFailure{CorsError: "HeaderDisallowedByPreflightResponse", FailedParameter: "x-other"}},
+		{"another reason", fFailedParameter, "chromium", netFailure{CorsError: "MethodDisallowedByPreflightResponse", FailedParameter: "x-csrf-token"}},
+	} {
+		ev.failures[0] = []netFailure{c.failure}
+		if got := explain(run, fieldDiff{Fetch: 0, Field: c.field}, c.browser); got != "" {
+			t.Errorf("%s: explained as %q", c.name, got)
+		}
+	}
+}
