@@ -43,18 +43,18 @@ func (f *fetcher) construct(req *Request) Failure {
 	u, err := origin.ParseURL(req.URL)
 	if err != nil {
 		base, berr := origin.ParseURL(req.Origin.String() + "/")
-		if berr != nil || req.Origin.IsOpaque() {
+		if berr == nil && !req.Origin.IsOpaque() {
+			u, err = base.Resolve(req.URL)
+		}
+	}
+	if err != nil {
+		esc, stand, ok := escapeSpaceInHost(req.URL, req.Origin)
+		if !ok || !f.rules.ruleEscapeSpaceInHost {
 			return f.jsFail(jsBadURL, req.URL)
 		}
-		if u, err = base.Resolve(req.URL); err != nil {
-			if esc, stand, ok := escapeSpaceInHost(req.URL); ok && f.rules.ruleEscapeSpaceInHost {
-				// Chromium escapes the space instead of failing (profile rule): the fetch goes on and
-				// fails to resolve the name (fetcher.run). stand parses, and stands in for the URL.
-				u, f.unresolvable = stand, esc
-			} else {
-				return f.jsFail(jsBadURL, req.URL)
-			}
-		}
+		// Chromium escapes the space instead of failing (profile rule): the fetch goes on and fails
+		// where it would resolve the name (fetcher.send). stand parses, and stands in for the URL.
+		u, f.unresolvable, f.standIn = stand, esc, stand.StringNoFragment()
 	}
 	// Fetch §dom-request step 5.3: a URL with credentials throws.
 	if u.HasCredentials() {
@@ -186,27 +186,38 @@ func (f *fetcher) jsFail(kind jsErrorKind, param string) Failure {
 	return Failure{Reason: InvalidRequest, Parameter: param}
 }
 
-// escapeSpaceInHost reports whether raw is an absolute http(s) URL, without userinfo and with an
-// ASCII host, that fails to parse only because its host holds spaces. It returns the URL as Chromium
-// serializes it (each space in the host as "%20") and a parsed stand-in, each space replaced by "!",
-// for the steps that need a URL value.
-func escapeSpaceInHost(raw string) (escaped string, stand origin.URL, ok bool) {
+// standInSuffix ends the host of the URL that stands in for one whose host held a space: ".invalid"
+// never resolves (RFC 6761), so no page or server a scenario could really reach has that host, and
+// the stand-in is cross-origin to all of them.
+const standInSuffix = ".corsim-escaped-space.invalid"
+
+// escapeSpaceInHost reports whether raw is an http(s) URL, absolute or scheme-relative (resolved
+// against page's scheme), without userinfo and with an ASCII host, that fails to parse only because
+// its host holds spaces. It returns the URL as Chromium serializes it (each space in the host as
+// "%20") and a parsed stand-in whose host has "!" for each space and ends in standInSuffix.
+func escapeSpaceInHost(raw string, page origin.Origin) (escaped string, stand origin.URL, ok bool) {
 	const placeholder = "!"
 	s := strings.TrimFunc(raw, func(r rune) bool { return r <= ' ' })
-	i := strings.Index(s, "://")
-	if i < 0 {
+	var scheme, rest string
+	if i := strings.IndexByte(s, ':'); i > 0 && (strings.EqualFold(s[:i], "http") || strings.EqualFold(s[:i], "https")) {
+		scheme, rest = strings.ToLower(s[:i]), s[i+1:]
+	} else if strings.HasPrefix(s, "//") || strings.HasPrefix(s, "\\\\") || strings.HasPrefix(s, "/\\") || strings.HasPrefix(s, "\\/") {
+		if !page.IsValid() || page.IsOpaque() || (page.Scheme() != "http" && page.Scheme() != "https") {
+			return "", origin.URL{}, false
+		}
+		scheme, rest = page.Scheme(), s
+	} else {
 		return "", origin.URL{}, false
 	}
-	if scheme := strings.ToLower(s[:i]); scheme != "http" && scheme != "https" {
-		return "", origin.URL{}, false
-	}
-	start := i + 3
-	end := start + strings.IndexAny(s[start:]+"/", "/?#\\")
-	host := s[start:end]
+	// A special URL's authority starts after any run of slashes and backslashes, even an empty one
+	// (URL §special-authority-ignore-slashes-state).
+	rest = strings.TrimLeft(rest, "/\\")
+	end := strings.IndexAny(rest+"/", "/?#\\")
+	host := rest[:end]
 	if c := strings.IndexByte(host, ':'); c >= 0 {
 		host = host[:c]
 	}
-	if !strings.Contains(host, " ") || strings.Trim(host, " ") == "" || strings.ContainsAny(host, "@"+placeholder) {
+	if !strings.Contains(host, " ") || strings.Trim(host, " ") == "" || strings.ContainsAny(host, "@%"+placeholder) {
 		return "", origin.URL{}, false
 	}
 	for j := 0; j < len(host); j++ {
@@ -214,15 +225,16 @@ func escapeSpaceInHost(raw string) (escaped string, stand origin.URL, ok bool) {
 			return "", origin.URL{}, false
 		}
 	}
-	stand, err := origin.ParseURL(s[:start] + strings.ReplaceAll(host, " ", placeholder) + s[start+len(host):])
+	stand, err := origin.ParseURL(scheme + "://" + strings.ReplaceAll(host, " ", placeholder) + standInSuffix + rest[len(host):])
 	if err != nil || stand.HasCredentials() {
 		return "", origin.URL{}, false
 	}
 	h := stand.Host()
 	href := stand.StringNoFragment()
 	at := strings.Index(href, h)
-	if at < 0 {
+	if at < 0 || !strings.HasSuffix(h, standInSuffix) {
 		return "", origin.URL{}, false
 	}
-	return href[:at] + strings.ReplaceAll(h, placeholder, "%20") + href[at+len(h):], stand, true
+	esc := strings.ReplaceAll(strings.TrimSuffix(h, standInSuffix), placeholder, "%20")
+	return href[:at] + esc + href[at+len(h):], stand, true
 }

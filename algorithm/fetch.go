@@ -58,15 +58,15 @@ type fetcher struct {
 	bodyContentType bool
 	streamFail      bool // the profile's browser cannot send this stream body (WebKit rule)
 	// unresolvable is the URL as Chromium serializes it when its host held a space (Chromium rule):
-	// the fetch fails to resolve the name.
-	unresolvable string
-	inPreflight  bool // the failure being reported happened inside a preflight
-	jsKind       jsErrorKind
-	bufs         listBufs // room for preflight allow-lists
-	unsafeBuf    [8]string
-	urlBuf       [2]origin.URL
-	headerBuf    [8]fetchmode.Header
-	failURL      string
+	// the fetch fails to resolve the name. standIn is the serialization of the URL used in its place.
+	unresolvable, standIn string
+	inPreflight           bool // the failure being reported happened inside a preflight
+	jsKind                jsErrorKind
+	bufs                  listBufs // room for preflight allow-lists
+	unsafeBuf             [8]string
+	urlBuf                [2]origin.URL
+	headerBuf             [8]fetchmode.Header
+	failURL               string
 	// failRedirectTo is the target of a redirect response that failed the CORS check.
 	failRedirectTo string
 	failStatus     int
@@ -372,14 +372,21 @@ func (f *fetcher) preflightOrigin() string {
 func (f *fetcher) fail(reason Reason, param string, u origin.URL) result {
 	f.failURL = u.StringNoFragment()
 	if f.unresolvable != "" {
-		// The URL Chromium escaped never resolves, so it is the only URL a failure can be about.
+		// The URL Chromium escaped never resolves, so it is the only URL a failure can be about; the
+		// stand-in never shows.
 		f.failURL = f.unresolvable
+		param = strings.ReplaceAll(param, f.standIn, f.unresolvable)
 	}
 	return result{failure: Failure{Reason: reason, Parameter: param}}
 }
 
 func (f *fetcher) step(anchor, lookedAt, decision string) {
 	if f.trace {
+		if f.standIn != "" {
+			// Show the URL as Chromium escaped it, never its stand-in.
+			lookedAt = strings.ReplaceAll(lookedAt, f.standIn, f.unresolvable)
+			decision = strings.ReplaceAll(decision, f.standIn, f.unresolvable)
+		}
 		f.v.Trace = append(f.v.Trace, Step{Anchor: anchor, LookedAt: lookedAt, Decision: decision})
 	}
 }

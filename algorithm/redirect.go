@@ -101,6 +101,11 @@ func (f *fetcher) redirectFetch(resp Response) result {
 			f.deleteHeaders(func(name string) bool { return equalFold(name, "Content-Type") })
 		}
 	}
+	if f.keptOrigin != "" && !origin.SameOrigin(cur.Origin(), next.Origin()) {
+		// WebKit clears the Origin it kept on a hop to another scheme, host or port
+		// (NetworkDataTaskSoup::continueHTTPRedirection, clearHTTPOrigin; profile rule).
+		f.keptOrigin = ""
+	}
 	// Step 13: a cross-origin hop drops Authorization.
 	if !origin.SameOrigin(cur.Origin(), next.Origin()) && f.headers.Contains("Authorization") {
 		f.step("fetch#concept-http-redirect-fetch step 13", "a cross-origin redirect", "Authorization removed")

@@ -109,6 +109,14 @@ func TestProfiles(t *testing.T) {
 			o, ok := header(v.ServerSaw[len(v.ServerSaw)-1], "Origin")
 			return v.ServerSaw[len(v.ServerSaw)-1].Method + " " + map[bool]string{true: o, false: "-"}[ok]
 		}), want: [4]string{"GET -", "GET -", "GET -", "GET " + pageS}},
+		{name: "origin dropped by a cross-origin hop after the rewrite", anchor: "harness: WebKitGTK 2.50.6, probe-origin-after-post-303-cross-then-back", probe: probeFetch(t, algorithm.Request{URL: pageS + "/r", Method: "POST", Body: str("x"), Mode: fetchmode.ModeNoCORS}, R{pageS + "/r": {Actual: redir(303, apiS+"/b")}, apiS + "/b": {Actual: redir(302, pageS+"/c")}, pageS + "/c": {Actual: rsp(200)}}, func(v algorithm.Verdict) string {
+			var out []string
+			for _, r := range v.ServerSaw[1:] {
+				o, ok := header(r, "Origin")
+				out = append(out, r.Method+" "+map[bool]string{true: o, false: "-"}[ok])
+			}
+			return strings.Join(out, ",")
+		}), want: [4]string{"GET -,GET -", "GET -,GET -", "GET -,GET -", "GET -,GET -"}},
 		{name: "js-error sends nothing", anchor: "browsers.md §9", probe: probeFetch(t, algorithm.Request{URL: apiURL, Method: "TRACE"}, R{apiURL: {Actual: rsp(200)}}, func(v algorithm.Verdict) string { return string(v.Outcome) + strings.Repeat("+", len(v.ServerSaw)) }), want: [4]string{"js-error", "js-error", "js-error", "js-error"}},
 	}
 	for _, c := range cases {

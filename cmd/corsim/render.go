@@ -138,6 +138,8 @@ func preflightNote(p algorithm.Preflight) string {
 		return "preflight answered from the preflight cache (none sent)"
 	case p.LifetimeMS != nil:
 		return "preflight sent; its result is cached for " + strconv.FormatFloat(float64(*p.LifetimeMS)/1000, 'f', -1, 64) + " s"
+	case !p.Sent:
+		return "a preflight was needed but never reached a server; nothing cached"
 	}
 	return "preflight sent; nothing cached"
 }
