@@ -1,10 +1,12 @@
 package browser
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 
 	"github.com/corsim/corsim/algorithm"
+	"github.com/corsim/corsim/fetchmode"
 )
 
 // explain returns the known environmental cause of a disagreement, or "" when
@@ -59,7 +61,7 @@ func clockDrift(run scenarioRun, i int) time.Duration {
 
 var causes = []cause{
 	{causeHeaderHashOrder, func(run scenarioRun, d fieldDiff, b string) bool {
-		return b == "chromium" && (d.Field == fFailedParameter || d.Field == fMessage) && otherDisallowedHeader(run, d.Fetch)
+		return b == "chromium" && headerOrderDiff(run, d)
 	}},
 	{causeClockDrift, func(run scenarioRun, d fieldDiff, b string) bool {
 		waits := 0
@@ -70,24 +72,81 @@ var causes = []cause{
 	}},
 }
 
-// otherDisallowedHeader reports whether DevTools blamed fetch i's failure on a header
-// the preflight did not allow, and that header is one the script set on the fetch.
-func otherDisallowedHeader(run scenarioRun, i int) bool {
-	if run.chrome == nil || i < 0 || i >= len(run.sc.Fetches) {
+// headerOrderDiff reports whether d is the failed parameter or the console message
+// of a fetch that set two or more headers its preflight did not allow, where
+// DevTools blamed one of them (HeaderDisallowedByPreflightResponse) and corsim
+// another: the parameters are those two names, or the messages are equal once the
+// one name stands for the other.
+func headerOrderDiff(run scenarioRun, d fieldDiff) bool {
+	if run.chrome == nil || d.Fetch < 0 || d.Fetch >= len(run.sc.Fetches) {
+		return false
+	}
+	disallowed := disallowedScriptHeaders(run.sc, d.Fetch)
+	if len(disallowed) < 2 {
 		return false
 	}
 	run.chrome.mu.Lock()
-	fs := append([]netFailure(nil), run.chrome.failures[i]...)
+	fs := append([]netFailure(nil), run.chrome.failures[d.Fetch]...)
 	run.chrome.mu.Unlock()
+	blamed := ""
 	for _, f := range fs {
-		if f.CorsError != string(algorithm.HeaderDisallowedByPreflightResponse) {
-			continue
+		if f.CorsError == string(algorithm.HeaderDisallowedByPreflightResponse) && disallowed[f.FailedParameter] {
+			blamed = f.FailedParameter
 		}
-		for _, h := range run.sc.Fetches[i].Headers {
-			if len(h) == 2 && strings.EqualFold(h[0], f.FailedParameter) {
+	}
+	if blamed == "" {
+		return false
+	}
+	var bv, ev string
+	if json.Unmarshal([]byte(d.Browser), &bv) != nil || json.Unmarshal([]byte(d.Engine), &ev) != nil {
+		return false
+	}
+	switch d.Field {
+	case fFailedParameter:
+		return bv == blamed && ev != blamed && disallowed[ev]
+	case fMessage:
+		const before, after = "Request header field ", " is not allowed by Access-Control-Allow-Headers"
+		for name := range disallowed {
+			if name != blamed && strings.Replace(bv, before+blamed+after, before+name+after, 1) == ev {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// disallowedScriptHeaders is the set of lower-case names fetch i's script set that
+// the preflight response configured for its URL does not list in
+// Access-Control-Allow-Headers (a "*" allows every name but authorization, and only
+// without credentials), leaving out CORS-safelisted headers. It is empty when the
+// URL has no preflight response.
+func disallowedScriptHeaders(sc *scenario, i int) map[string]bool {
+	f := sc.Fetches[i]
+	srv, ok := sc.Servers[f.URL]
+	if !ok || srv.Options == nil {
+		return nil
+	}
+	allowed := map[string]bool{}
+	for _, h := range srv.Options.Headers {
+		if len(h) == 2 && strings.EqualFold(h[0], "Access-Control-Allow-Headers") {
+			for _, tok := range strings.Split(h[1], ",") {
+				allowed[strings.ToLower(strings.TrimSpace(tok))] = true
+			}
+		}
+	}
+	star := allowed["*"] && f.Credentials != "include"
+	out := map[string]bool{}
+	for _, h := range f.Headers {
+		if len(h) != 2 {
+			continue
+		}
+		name := strings.ToLower(h[0])
+		if fetchmode.IsCORSSafelistedRequestHeader(h[0], h[1]) {
+			continue // needs no preflight (the 1024-byte total aside)
+		}
+		if !allowed[name] && !(star && name != "authorization") {
+			out[name] = true
+		}
+	}
+	return out
 }

@@ -56,29 +56,44 @@ func TestMarkTimesAndFetchLog(t *testing.T) {
 }
 
 func TestExplainHeaderHashOrder(t *testing.T) {
-	sc := mustScenario(t, `{"page_origin":"http://p.test","fetches":[{"url":"http://api.test/a","method":"PUT","headers":[["Content-Type","application/json"],["X-CSRF-Token","t"]]}]}`)
-	ev := newChromeEvents()
-	run := scenarioRun{sc: sc, chrome: ev}
-	ev.failures[0] = []netFailure{{CorsError: "HeaderDisallowedByPreflightResponse", FailedParameter: "x-csrf-token", HasCORSStatus: true}}
-	for _, f := range []string{fFailedParameter, fMessage} {
-		if got := explain(run, fieldDiff{Fetch: 0, Field: f}, "chromium"); got != causeHeaderHashOrder {
-			t.Errorf("%s: got %q", f, got)
-		}
+	const two = `{"page_origin":"http://p.test","servers":{"http://api.test/a":{"options":{"status":204,"headers":[["Access-Control-Allow-Origin","*"],["Access-Control-Allow-Methods","PUT"],["Access-Control-Allow-Headers","x-allowed"]]}}},"fetches":[{"url":"http://api.test/a","method":"PUT","headers":[["Content-Type","application/json"],["X-CSRF-Token","t"],["X-Allowed","1"]]}]}`
+	msg := func(h string) string {
+		return "\"Access to fetch at 'http://api.test/a' from origin 'http://p.test' has been blocked by CORS policy: Request header field " +
+			h + " is not allowed by Access-Control-Allow-Headers in preflight response.\""
 	}
-	for _, c := range []struct {
-		name    string
-		field   string
-		browser string
-		failure netFailure
+	blame := func(h string) []netFailure {
+		return []netFailure{{CorsError: "HeaderDisallowedByPreflightResponse", FailedParameter: h, HasCORSStatus: true}}
+	}
+	tests := []struct {
+		name     string
+		sc       string
+		failures []netFailure
+		d        fieldDiff
+		browser  string
+		want     bool
 	}{
-		{"another field", fReason, "chromium", ev.failures[0][0]},
-		{"another browser", fFailedParameter, "webkit", ev.failures[0][0]},
-		{"a header the script did not set", fFailedParameter, "chromium", netFailure{CorsError: "HeaderDisallowedByPreflightResponse", FailedParameter: "x-other"}},
-		{"another reason", fFailedParameter, "chromium", netFailure{CorsError: "MethodDisallowedByPreflightResponse", FailedParameter: "x-csrf-token"}},
-	} {
-		ev.failures[0] = []netFailure{c.failure}
-		if got := explain(run, fieldDiff{Fetch: 0, Field: c.field}, c.browser); got != "" {
-			t.Errorf("%s: explained as %q", c.name, got)
-		}
+		{"parameter", two, blame("x-csrf-token"), fieldDiff{Field: fFailedParameter, Browser: `"x-csrf-token"`, Engine: `"content-type"`}, "chromium", true},
+		{"message", two, blame("x-csrf-token"), fieldDiff{Field: fMessage, Browser: msg("x-csrf-token"), Engine: msg("content-type")}, "chromium", true},
+		{"message that differs elsewhere", two, blame("x-csrf-token"), fieldDiff{Field: fMessage, Browser: msg("x-csrf-token"), Engine: `"something else"`}, "chromium", false},
+		{"corsim names an allowed header", two, blame("x-csrf-token"), fieldDiff{Field: fFailedParameter, Browser: `"x-csrf-token"`, Engine: `"x-allowed"`}, "chromium", false},
+		{"corsim names no header", two, blame("x-csrf-token"), fieldDiff{Field: fFailedParameter, Browser: `"x-csrf-token"`, Engine: `"accept"`}, "chromium", false},
+		{"another field", two, blame("x-csrf-token"), fieldDiff{Field: fReason, Browser: `"x"`, Engine: `"y"`}, "chromium", false},
+		{"another browser", two, blame("x-csrf-token"), fieldDiff{Field: fFailedParameter, Browser: `"x-csrf-token"`, Engine: `"content-type"`}, "webkit", false},
+		{"another reason", two, []netFailure{{CorsError: "MethodDisallowedByPreflightResponse", FailedParameter: "x-csrf-token"}}, fieldDiff{Field: fFailedParameter, Browser: `"x-csrf-token"`, Engine: `"content-type"`}, "chromium", false},
+		{"only one header disallowed", `{"page_origin":"http://p.test","servers":{"http://api.test/a":{"options":{"status":204,"headers":[["Access-Control-Allow-Headers","x-a"]]}}},"fetches":[{"url":"http://api.test/a","headers":[["X-A","1"],["X-B","1"]]}]}`,
+			blame("x-b"), fieldDiff{Field: fFailedParameter, Browser: `"x-b"`, Engine: `"x-a"`}, "chromium", false},
+		{"no preflight response configured", `{"page_origin":"http://p.test","fetches":[{"url":"http://api.test/a","headers":[["X-A","1"],["X-B","1"]]}]}`,
+			blame("x-b"), fieldDiff{Field: fFailedParameter, Browser: `"x-b"`, Engine: `"x-a"`}, "chromium", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := newChromeEvents()
+			ev.failures[0] = tt.failures
+			run := scenarioRun{sc: mustScenario(t, tt.sc), chrome: ev}
+			got := explain(run, tt.d, tt.browser) == causeHeaderHashOrder
+			if got != tt.want {
+				t.Errorf("explained: %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"net/textproto"
 	"strconv"
+	"strings"
 
+	"golang.org/x/net/http/httpguts"
 	"golang.org/x/net/http2"
 )
 
@@ -23,7 +25,8 @@ import (
 // The HTTP/2 answer carries exactly the configured header fields (names lower-cased,
 // as HTTP/2 requires): the server's own Date is suppressed, Content-Type is never
 // sniffed, and the headers are flushed before the body so that no Content-Length
-// is computed.
+// is computed. A scenario with a response HTTP/2 cannot carry unchanged (see
+// sendableOverHTTP2) is not offered HTTP/2.
 
 // http2Chooser is implemented by a handler that knows which hosts want HTTP/2.
 type http2Chooser interface {
@@ -103,8 +106,58 @@ func (h *hub) wantsHTTP2(host string, port int) bool {
 	}
 	for _, f := range r.sc.Fetches {
 		if f.StreamBody {
-			return true
+			return sendableOverHTTP2(r.sc)
 		}
 	}
 	return false
+}
+
+// sendableOverHTTP2 reports whether every response the scenario configures reaches
+// the browser unchanged over HTTP/2: a final status, header names and values an
+// HTTP/2 encoder writes as they are, no connection-specific field, at most one
+// numeric Content-Length. golang.org/x/net/http2 would otherwise drop or rewrite
+// something silently, and the browser would judge other bytes than corsim; such a
+// scenario stays on HTTP/1.1 (where Chromium's stream upload fails, a difference
+// that shows in the report).
+func sendableOverHTTP2(sc *scenario) bool {
+	ok := func(r *responseSpec) bool {
+		if r == nil {
+			return true
+		}
+		if r.Status < 200 || r.Status > 599 {
+			return false
+		}
+		lengths := 0
+		for _, h := range r.Headers {
+			if len(h) != 2 || !httpguts.ValidHeaderFieldName(h[0]) || !httpguts.ValidHeaderFieldValue(h[1]) {
+				return false
+			}
+			switch strings.ToLower(h[0]) {
+			case "connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade":
+				return false
+			case "content-length":
+				lengths++
+				if _, err := strconv.ParseUint(h[1], 10, 63); err != nil || lengths > 1 {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for _, srv := range sc.Servers {
+		if !ok(srv.Options) || !ok(srv.Actual) {
+			return false
+		}
+		for i := range srv.OptionsSeq {
+			if !ok(&srv.OptionsSeq[i]) {
+				return false
+			}
+		}
+		for i := range srv.ActualSeq {
+			if !ok(&srv.ActualSeq[i]) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -113,3 +113,28 @@ func TestHubWantsHTTP2ForStreamScenariosInChromium(t *testing.T) {
 		}
 	}
 }
+
+func TestSendableOverHTTP2(t *testing.T) {
+	for _, c := range []struct {
+		headers string
+		status  int
+		want    bool
+	}{
+		{`[["Access-Control-Allow-Origin","*"],["X-Twice","1"],["X-Twice","2"],["Content-Length","2"]]`, 200, true},
+		{`[["Access-Control-Allow-Origin","https://x.test\r"]]`, 200, false},
+		{`[["Bad Name","1"]]`, 200, false},
+		{`[["Connection","close"]]`, 200, false},
+		{`[["Transfer-Encoding","chunked"]]`, 200, false},
+		{`[["Content-Length","two"]]`, 200, false},
+		{`[["Content-Length","2"],["Content-Length","2"]]`, 200, false},
+		{`[]`, 103, false},
+		{`[]`, 600, false},
+		{`[]`, 308, true},
+	} {
+		sc := mustScenario(t, `{"page_origin":"https://p.test","servers":{"https://api.test/u":{"actual":{"status":`+
+			strconv.Itoa(c.status)+`,"headers":`+c.headers+`}}},"fetches":[{"url":"https://api.test/u","method":"POST","stream_body":true}]}`)
+		if got := sendableOverHTTP2(sc); got != c.want {
+			t.Errorf("%d %s: %v, want %v", c.status, c.headers, got, c.want)
+		}
+	}
+}
