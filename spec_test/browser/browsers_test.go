@@ -250,8 +250,13 @@ func TestBrowsers(t *testing.T) {
 					bad[fmt.Sprintf("%s/%d", d.Scenario, d.Fetch)] = true
 				}
 			}
-			if len(bad) > n {
-				t.Errorf("%s: %d fetches disagree with corsim on a field no environment cause explains (at most %d allowed)", name, len(bad), n)
+			if len(bad) > 0 {
+				msg := fmt.Sprintf("%s: %d fetches disagree with corsim on a field no documented cause explains (at most %d allowed)", name, len(bad), n)
+				if len(bad) > n {
+					t.Error(msg)
+				} else {
+					t.Log(msg)
+				}
 				for _, d := range br.Diffs {
 					if d.Cause == "" {
 						t.Logf("  %s fetch %d %s: browser %s, corsim %s", d.Scenario, d.Fetch, d.Field, d.Browser, d.Engine)

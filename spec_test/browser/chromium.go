@@ -135,6 +135,14 @@ type chromeEvents struct {
 	reqType  map[string]string
 	failures map[int][]netFailure
 	console  map[int][]string
+	// unpaired are console messages that named no request, by the fetch they were
+	// first filed under, waiting for the next message that does name one.
+	unpaired []unpairedMessage
+}
+
+type unpairedMessage struct {
+	fetch int
+	text  string
 }
 
 func newChromeEvents() *chromeEvents {
@@ -233,16 +241,49 @@ func (c *chromium) event(m cdpMessage) {
 		}
 		var p struct {
 			Entry struct {
-				Level string `json:"level"`
-				Text  string `json:"text"`
+				Level            string `json:"level"`
+				Text             string `json:"text"`
+				NetworkRequestID string `json:"networkRequestId"`
 			} `json:"entry"`
 		}
 		if json.Unmarshal(m.Params, &p) == nil && p.Entry.Level == "error" {
 			ev.mu.Lock()
-			ev.console[ev.fetchIdx] = append(ev.console[ev.fetchIdx], p.Entry.Text)
+			ev.fileConsole(p.Entry.NetworkRequestID, p.Entry.Text)
 			ev.mu.Unlock()
 		}
 	}
+}
+
+// fileConsole files one console error under its fetch. Chromium's CORS message
+// names no request, but it comes just before the "Failed to load resource" line
+// of the same request, which does; a message that names no request is filed under
+// the current fetch and moved to the fetch of the next message that names one, so
+// a message that arrives after the page has begun its next fetch is not taken for
+// that fetch's. ev.mu must be held.
+func (ev *chromeEvents) fileConsole(requestID, text string) {
+	j, named := ev.reqFetch[requestID]
+	if requestID == "" || !named {
+		debugf("console (no request, fetch %d): %s", ev.fetchIdx, text)
+		ev.console[ev.fetchIdx] = append(ev.console[ev.fetchIdx], text)
+		ev.unpaired = append(ev.unpaired, unpairedMessage{ev.fetchIdx, text})
+		return
+	}
+	debugf("console (request %q, fetch %d): %s", requestID, j, text)
+	for _, u := range ev.unpaired {
+		if u.fetch == j {
+			continue
+		}
+		msgs := ev.console[u.fetch]
+		for k, m := range msgs {
+			if m == u.text {
+				ev.console[u.fetch] = append(msgs[:k:k], msgs[k+1:]...)
+				break
+			}
+		}
+		ev.console[j] = append(ev.console[j], u.text)
+	}
+	ev.unpaired = ev.unpaired[:0]
+	ev.console[j] = append(ev.console[j], text)
 }
 
 // runScenario runs sc in a fresh browser context and returns the runner's report,

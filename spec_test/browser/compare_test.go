@@ -151,3 +151,25 @@ func TestChromeMessage(t *testing.T) {
 		}
 	}
 }
+
+func TestConsoleMessageFiledUnderItsRequest(t *testing.T) {
+	ev := newChromeEvents()
+	ev.reqFetch["r0"], ev.reqFetch["r1"] = 0, 1
+	cors0 := "Access to fetch at 'x' from origin 'y' has been blocked by CORS policy: Method DELETE is not allowed"
+	cors1 := "Access to fetch at 'x' from origin 'y' has been blocked by CORS policy: credentials"
+	ev.fetchIdx = 1 // the page has begun fetch 1 before fetch 0's messages arrive
+	ev.fileConsole("", cors0)
+	ev.fileConsole("r0", "Failed to load resource: net::ERR_FAILED")
+	ev.fileConsole("", cors1)
+	ev.fileConsole("r1", "Failed to load resource: net::ERR_FAILED")
+	if m, ok := chromeMessage(ev, 0); !ok || m != cors0 {
+		t.Errorf("fetch 0: %q %v", m, ok)
+	}
+	if m, ok := chromeMessage(ev, 1); !ok || m != cors1 {
+		t.Errorf("fetch 1: %q %v", m, ok)
+	}
+	ev.fileConsole("", "Access to fetch at 'z' from origin 'y' has been blocked by CORS policy: never paired")
+	if m, _ := chromeMessage(ev, 1); m != cors1 {
+		t.Errorf("an unpaired message displaced fetch 1's: %q", m)
+	}
+}
