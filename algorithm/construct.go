@@ -54,7 +54,7 @@ func (f *fetcher) construct(req *Request) Failure {
 		}
 		// Chromium escapes the space instead of failing (profile rule): the fetch goes on and fails
 		// where it would resolve the name (fetcher.send). stand parses, and stands in for the URL.
-		u, f.unresolvable, f.standIn = stand, esc, stand.StringNoFragment()
+		u, f.unresolvable = stand, esc
 	}
 	// Fetch §dom-request step 5.3: a URL with credentials throws.
 	if u.HasCredentials() {

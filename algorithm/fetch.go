@@ -1,6 +1,7 @@
 package algorithm
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -58,15 +59,16 @@ type fetcher struct {
 	bodyContentType bool
 	streamFail      bool // the profile's browser cannot send this stream body (WebKit rule)
 	// unresolvable is the URL as Chromium serializes it when its host held a space (Chromium rule):
-	// the fetch fails to resolve the name. standIn is the serialization of the URL used in its place.
-	unresolvable, standIn string
-	inPreflight           bool // the failure being reported happened inside a preflight
-	jsKind                jsErrorKind
-	bufs                  listBufs // room for preflight allow-lists
-	unsafeBuf             [8]string
-	urlBuf                [2]origin.URL
-	headerBuf             [8]fetchmode.Header
-	failURL               string
+	// the fetch fails to resolve the name. The stand-in URL used in its place is f.urls[0]: nothing
+	// is sent, so there is no redirect.
+	unresolvable string
+	inPreflight  bool // the failure being reported happened inside a preflight
+	jsKind       jsErrorKind
+	bufs         listBufs // room for preflight allow-lists
+	unsafeBuf    [8]string
+	urlBuf       [2]origin.URL
+	headerBuf    [8]fetchmode.Header
+	failURL      string
 	// failRedirectTo is the target of a redirect response that failed the CORS check.
 	failRedirectTo string
 	failStatus     int
@@ -280,9 +282,11 @@ func (f *fetcher) unsafeNames() []string {
 		l = l.SortAndCombine()
 	}
 	names := f.rules.safelist.AppendUnsafeNames(f.unsafeBuf[:0], l)
-	if f.authRemoved && !contains(names, "authorization") {
-		// WebKit still lists the Authorization a redirect removed (profile rule).
-		names = insertSorted(names, "authorization")
+	if f.authRemoved {
+		// WebKit still lists the Authorization a redirect removed (profile rule); names is sorted.
+		if i, found := slices.BinarySearch(names, "authorization"); !found {
+			names = slices.Insert(names, i, "authorization")
+		}
 	}
 	return names
 }
@@ -296,18 +300,6 @@ func hasRepeatedName(l fetchmode.HeaderList) bool {
 		}
 	}
 	return false
-}
-
-// insertSorted adds s to the sorted list names, keeping it sorted.
-func insertSorted(names []string, s string) []string {
-	i := 0
-	for i < len(names) && names[i] < s {
-		i++
-	}
-	names = append(names, "")
-	copy(names[i+1:], names[i:])
-	names[i] = s
-	return names
 }
 
 // secureContext reports whether the page restricts mixed content: its origin, or for an
@@ -375,17 +367,18 @@ func (f *fetcher) fail(reason Reason, param string, u origin.URL) result {
 		// The URL Chromium escaped never resolves, so it is the only URL a failure can be about; the
 		// stand-in never shows.
 		f.failURL = f.unresolvable
-		param = strings.ReplaceAll(param, f.standIn, f.unresolvable)
+		param = strings.ReplaceAll(param, f.urls[0].StringNoFragment(), f.unresolvable)
 	}
 	return result{failure: Failure{Reason: reason, Parameter: param}}
 }
 
 func (f *fetcher) step(anchor, lookedAt, decision string) {
 	if f.trace {
-		if f.standIn != "" {
+		if f.unresolvable != "" {
 			// Show the URL as Chromium escaped it, never its stand-in.
-			lookedAt = strings.ReplaceAll(lookedAt, f.standIn, f.unresolvable)
-			decision = strings.ReplaceAll(decision, f.standIn, f.unresolvable)
+			stand := f.urls[0].StringNoFragment()
+			lookedAt = strings.ReplaceAll(lookedAt, stand, f.unresolvable)
+			decision = strings.ReplaceAll(decision, stand, f.unresolvable)
 		}
 		f.v.Trace = append(f.v.Trace, Step{Anchor: anchor, LookedAt: lookedAt, Decision: decision})
 	}

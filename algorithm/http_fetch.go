@@ -20,6 +20,8 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 			return res
 		}
 	}
+	// Chromium streams a request body only over HTTP/2, which it speaks only over TLS (profile rule
+	// ruleStreamNeedsHTTP2); the preflight above has gone out.
 	if f.stream && f.rules.ruleStreamNeedsHTTP2 && cur.Scheme() == "http" {
 		f.step("fetch#concept-http-network-fetch step 7", "a ReadableStream body to "+cur.StringNoFragment(),
 			"Chromium sends stream bodies only over HTTP/2, which needs TLS: network error (profile rule)")

@@ -88,14 +88,7 @@ func (f *fetcher) chromiumMessage(fl Failure) string {
 	case MixedContent:
 		return "Mixed Content: The page at '" + f.serOrigin + "/' was loaded over HTTPS, but requested an insecure resource '" + f.failURL + "'. This request has been blocked; the content must be served over HTTPS."
 	default:
-		if fl.Parameter == nameNotResolved {
-			return f.method + " " + f.failURL + " " + nameNotResolved
-		}
-		if fl.Reason == InvalidRedirect && fl.Parameter == streamRedirectParam {
-			// Chromium refuses to send a stream body again (harness, redir-stream-body-307).
-			return f.method + " " + f.failURL + " net::ERR_INVALID_ARGUMENT"
-		}
-		return f.method + " " + f.failURL + " " + chromiumNetError(fl.Reason)
+		return f.method + " " + f.failURL + " " + chromiumNetError(fl)
 	}
 	switch fl.Reason {
 	case PreflightMissingAllowOriginHeader, PreflightWildcardOriginNotAllowed, PreflightMultipleAllowOriginValues,
@@ -130,8 +123,17 @@ const alpnFailed = "net::ERR_ALPN_NEGOTIATION_FAILED"
 // errNameNotResolved is what sending to such a URL returns; nothing reaches a server.
 var errNameNotResolved = errors.New(nameNotResolved)
 
-func chromiumNetError(r Reason) string {
-	switch r {
+// chromiumNetError is the net error Chromium's console line names for a failure that is not a CORS
+// error.
+func chromiumNetError(fl Failure) string {
+	switch {
+	case fl.Reason == NetworkFailure && fl.Parameter == nameNotResolved:
+		return nameNotResolved
+	case fl.Reason == InvalidRedirect && fl.Parameter == streamRedirectParam:
+		// Chromium refuses to send a stream body again (harness, redir-stream-body-307).
+		return "net::ERR_INVALID_ARGUMENT"
+	}
+	switch fl.Reason {
 	case BadPort:
 		return "net::ERR_UNSAFE_PORT"
 	case TooManyRedirects:

@@ -126,9 +126,7 @@ func fakePage(client *http.Client, url string, event func(string, any)) {
 		r.Body.Close()
 		results = append(results, runnerResult{Outcome: "ok", Type: "cors", Status: r.StatusCode, URL: f.URL})
 	}
-	client.Post(cfg.Control+"mark?k="+cfg.Key+"&i=-1", "text/plain", nil)
-	rep, _ := json.Marshal(runnerReport{Origin: "http://" + strings.Split(cfg.Control, "/")[2], Results: results})
-	client.Post(cfg.Control+"result?k="+cfg.Key, "text/plain", strings.NewReader(string(rep)))
+	postFakeReport(client, cfg, results)
 }
 
 func TestRunChromiumWithAFakeBrowser(t *testing.T) {
@@ -177,4 +175,12 @@ func TestRunChromiumWithAFakeBrowser(t *testing.T) {
 			t.Errorf("%s: log %+v", r.sc.ID, r.log)
 		}
 	}
+}
+
+// postFakeReport ends a fake runner page's run as runner.js does: the last mark,
+// then the report.
+func postFakeReport(client *http.Client, cfg runnerConfig, results []runnerResult) {
+	client.Post(cfg.Control+"mark?k="+cfg.Key+"&i=-1", "text/plain", nil)
+	rep, _ := json.Marshal(runnerReport{Origin: "http://" + strings.Split(cfg.Control, "/")[2], Results: results})
+	client.Post(cfg.Control+"result?k="+cfg.Key, "text/plain", strings.NewReader(string(rep)))
 }

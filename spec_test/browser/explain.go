@@ -126,13 +126,19 @@ func disallowedScriptHeaders(sc *scenario, i int) map[string]bool {
 	if !ok || srv.Options == nil {
 		return nil
 	}
-	allowed := map[string]bool{}
+	var lines []string
 	for _, h := range srv.Options.Headers {
 		if len(h) == 2 && strings.EqualFold(h[0], "Access-Control-Allow-Headers") {
-			for _, tok := range strings.Split(h[1], ",") {
-				allowed[strings.ToLower(strings.TrimSpace(tok))] = true
-			}
+			lines = append(lines, h[1])
 		}
+	}
+	toks, err := fetchmode.AppendTokenList(nil, "Access-Control-Allow-Headers", lines...)
+	if err != nil {
+		return nil // the preflight fails on its list, not on a header
+	}
+	allowed := map[string]bool{}
+	for _, tok := range toks {
+		allowed[strings.ToLower(tok)] = true
 	}
 	star := allowed["*"] && f.Credentials != "include"
 	out := map[string]bool{}

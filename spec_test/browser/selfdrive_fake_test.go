@@ -68,9 +68,7 @@ func fakeLauncher(t *testing.T, hang string) launcher {
 					r.Body.Close()
 					results = append(results, runnerResult{Outcome: "ok", Type: "basic", Status: r.StatusCode, URL: f.URL})
 				}
-				client.Post(cfg.Control+"mark?k="+cfg.Key+"&i=-1", "text/plain", nil)
-				rep, _ := json.Marshal(runnerReport{Origin: "http://" + strings.Split(cfg.Control, "/")[2], Results: results})
-				client.Post(cfg.Control+"result?k="+cfg.Key, "text/plain", strings.NewReader(string(rep)))
+				postFakeReport(client, cfg, results)
 				next = cfg.Next
 			}
 		}()
