@@ -33,12 +33,12 @@ func (f *fetcher) construct(req *Request) Failure {
 	if !req.Origin.IsValid() {
 		return f.jsFail(jsNoOrigin, "")
 	}
-	f.origin, f.top = req.Origin, req.TopLevel
+	f.req.origin, f.req.top = req.Origin, req.TopLevel
 	// Fetch §dom-request steps 16–22: IDL enumerations reject unknown values.
 	if !req.Mode.IsValid() || !req.Credentials.IsValid() || !req.Redirect.IsValid() || !req.Cache.IsValid() {
 		return f.jsFail(jsBadEnum, "")
 	}
-	f.mode, f.creds, f.redirect, f.cacheMode = req.Mode, req.Credentials, req.Redirect, req.Cache
+	f.req.mode, f.req.creds, f.req.redirect, f.req.cacheMode = req.Mode, req.Credentials, req.Redirect, req.Cache
 	// Fetch §dom-request step 5.1–5.2: parse the URL against the page (the API base URL).
 	u, err := origin.ParseURL(req.URL)
 	if err != nil {
@@ -54,21 +54,21 @@ func (f *fetcher) construct(req *Request) Failure {
 		}
 		// Chromium escapes the space instead of failing (profile rule): the fetch goes on and fails
 		// where it would resolve the name (fetcher.send). stand parses, and stands in for the URL.
-		u, f.unresolvable = stand, esc
+		u, f.req.unresolvable = stand, esc
 	}
 	// Fetch §dom-request step 5.3: a URL with credentials throws.
 	if u.HasCredentials() {
 		return f.jsFail(jsCredentialsInURL, u.String())
 	}
-	f.urls = append(f.urlBuf[:0], u)
+	f.req.urls = append(f.buf.urls[:0], u)
 	// Fetch §dom-request step 17: "navigate" cannot be set from script; "websocket" is not a
 	// RequestMode at all.
-	if f.mode == fetchmode.ModeNavigate || f.mode == fetchmode.ModeWebSocket {
-		return f.jsFail(jsNavigateMode, f.mode.String())
+	if f.req.mode == fetchmode.ModeNavigate || f.req.mode == fetchmode.ModeWebSocket {
+		return f.jsFail(jsNavigateMode, f.req.mode.String())
 	}
 	// Fetch §dom-request step 21: only-if-cached needs mode same-origin.
-	if f.cacheMode == fetchmode.CacheOnlyIfCached && f.mode != fetchmode.ModeSameOrigin {
-		return f.jsFail(jsOnlyIfCached, f.mode.String())
+	if f.req.cacheMode == fetchmode.CacheOnlyIfCached && f.req.mode != fetchmode.ModeSameOrigin {
+		return f.jsFail(jsOnlyIfCached, f.req.mode.String())
 	}
 	// Fetch §dom-request step 25: a method must be a token and not forbidden; then it is normalized.
 	m := req.Method
@@ -81,13 +81,13 @@ func (f *fetcher) construct(req *Request) Failure {
 	if fetchmode.IsForbiddenMethod(m) {
 		return f.jsFail(jsForbiddenMethod, m)
 	}
-	f.method = fetchmode.NormalizeMethod(m)
+	f.req.method = fetchmode.NormalizeMethod(m)
 	// Fetch §dom-request step 32: no-cors allows only CORS-safelisted methods.
-	if f.mode == fetchmode.ModeNoCORS && !fetchmode.IsCORSSafelistedMethod(f.method) {
-		return f.jsFail(jsNoCORSMethod, f.method)
+	if f.req.mode == fetchmode.ModeNoCORS && !fetchmode.IsCORSSafelistedMethod(f.req.method) {
+		return f.jsFail(jsNoCORSMethod, f.req.method)
 	}
 	// Fetch §dom-request step 33: fill the headers through the guard.
-	f.headers = f.headerBuf[:0]
+	f.req.headers = f.buf.headers[:0]
 	for _, h := range req.Headers {
 		if fl := f.appendHeader(h.Name, h.Value); !fl.OK() {
 			return fl
@@ -99,33 +99,33 @@ func (f *fetcher) construct(req *Request) Failure {
 		s := "[object ReadableStream]"
 		body, stream = &s, false
 	}
-	f.hasBody = body != nil || stream
-	f.stream = stream
+	f.req.hasBody = body != nil || stream
+	f.req.stream = stream
 	// Fetch §dom-request step 35: GET and HEAD cannot have a body.
-	if f.hasBody && (f.method == "GET" || f.method == "HEAD") {
-		return f.jsFail(jsBodyWithGetHead, f.method)
+	if f.req.hasBody && (f.req.method == "GET" || f.req.method == "HEAD") {
+		return f.jsFail(jsBodyWithGetHead, f.req.method)
 	}
 	// Fetch §dom-request step 37.4: a string body brings Content-Type text/plain;charset=UTF-8 unless
 	// script set one (appended directly, not through the guard).
-	if body != nil && !stream && !f.headers.Contains("Content-Type") {
-		f.headers = append(f.headers, fetchmode.Header{Name: "Content-Type", Value: "text/plain;charset=UTF-8"})
-		f.bodyContentType = true
+	if body != nil && !stream && !f.req.headers.Contains("Content-Type") {
+		f.req.headers = append(f.req.headers, fetchmode.Header{Name: "Content-Type", Value: "text/plain;charset=UTF-8"})
+		f.req.bodyContentType = true
 	}
 	// WebKit rejects a stream body later, as a network error, whatever the mode (profile rule).
 	if stream && f.rules.ruleStreamBodyUnsupported {
-		f.streamFail = true
+		f.req.streamFail = true
 		stream = false
 	}
 	// Fetch §dom-request step 39: a stream body needs mode same-origin or cors, and forces a preflight.
 	if stream {
-		if f.mode != fetchmode.ModeSameOrigin && f.mode != fetchmode.ModeCORS {
-			return f.jsFail(jsStreamMode, f.mode.String())
+		if f.req.mode != fetchmode.ModeSameOrigin && f.req.mode != fetchmode.ModeCORS {
+			return f.jsFail(jsStreamMode, f.req.mode.String())
 		}
-		f.forced = true
+		f.req.forced = true
 	}
 	if f.trace {
-		f.step("fetch#dom-request", f.method+" "+u.StringNoFragment()+" mode "+f.mode.String()+
-			", credentials "+f.creds.String()+", redirect "+f.redirect.String(), "the Request constructor accepts the call")
+		f.step("fetch#dom-request", f.req.method+" "+f.req.href(u)+" mode "+f.req.mode.String()+
+			", credentials "+f.req.creds.String()+", redirect "+f.req.redirect.String(), "the Request constructor accepts the call")
 	}
 	return Failure{}
 }
@@ -156,10 +156,10 @@ func (f *fetcher) appendHeader(name, value string) Failure {
 		}
 		return Failure{}
 	}
-	if f.mode == fetchmode.ModeNoCORS {
+	if f.req.mode == fetchmode.ModeNoCORS {
 		// Fetch §concept-headers-append step 3: the combined value must stay no-CORS-safelisted.
 		temp := value
-		if old, ok := f.headers.Get(name); ok {
+		if old, ok := f.req.headers.Get(name); ok {
 			temp = old + ", " + value
 		}
 		if !fetchmode.IsNoCORSSafelistedRequestHeader(name, temp) {
@@ -170,18 +170,18 @@ func (f *fetcher) appendHeader(name, value string) Failure {
 		}
 	}
 	// Step 4.
-	f.headers.Append(name, value)
+	f.req.headers.Append(name, value)
 	// Step 5: no-cors removes privileged no-CORS request-headers (Range).
-	if f.mode == fetchmode.ModeNoCORS {
+	if f.req.mode == fetchmode.ModeNoCORS {
 		f.deleteHeaders(fetchmode.IsPrivilegedNoCORSRequestHeaderName)
 	}
 	return Failure{}
 }
 
 func (f *fetcher) jsFail(kind jsErrorKind, param string) Failure {
-	f.jsKind = kind
+	f.rep.jsKind = kind
 	if f.trace {
-		f.step("fetch#dom-request", jsDetail(kind, param, f.mode), "TypeError: fetch() rejects and nothing is sent")
+		f.step("fetch#dom-request", jsDetail(kind, param, f.req.mode), "TypeError: fetch() rejects and nothing is sent")
 	}
 	return Failure{Reason: InvalidRequest, Parameter: param}
 }

@@ -22,7 +22,10 @@ func Fetch(req Request, r Responder, opts Options) Verdict {
 	return f.v
 }
 
-// fetcher is one fetch in progress: the request as the algorithm mutates it, and the verdict.
+// fetcher is one fetch in progress. It holds the environment the fetch runs in (the profile's rules,
+// the responder, the preflight cache, the clock), the verdict being built, and three values split by
+// role: the request being fetched, the facts a failure's console message is made from, and scratch
+// space that saves allocations.
 type fetcher struct {
 	rules *rules
 	resp  Responder
@@ -31,15 +34,23 @@ type fetcher struct {
 	trace bool
 	v     Verdict
 
+	req request
+	rep failureReport
+	buf scratch
+}
+
+// request is the request as the algorithm mutates it (Fetch §concept-request), and what the profile
+// rules remember of its history.
+type request struct {
 	origin    origin.Origin // the request's origin (Fetch §concept-request-origin)
 	top       origin.Origin // the top-level page's origin
 	serOrigin string        // origin's serialization, computed once
 	method    string
-	headers   fetchmode.HeaderList // the request's header list, as Fetch §concept-request-header-list
+	headers   fetchmode.HeaderList // Fetch §concept-request-header-list
 	uaAccept  int                  // index of the Accept header the UA appended, or -1
 	hasBody   bool
 	stream    bool
-	forced    bool // use-CORS-preflight flag
+	forced    bool // the use-CORS-preflight flag
 	mode      fetchmode.Mode
 	creds     fetchmode.Credentials
 	redirect  fetchmode.Redirect
@@ -48,30 +59,47 @@ type fetcher struct {
 	urls      []origin.URL // Fetch §concept-request-url-list
 	redirects int          // Fetch §concept-request-redirect-count
 
-	// everUnsafe: the request as script made it had a non-safelisted method or header, or a stream
-	// body (Firefox rule). Redirects only remove headers and turn methods into GET, so any hop that
-	// needed a preflight implies it.
-	everUnsafe  bool
-	authRemoved bool // a cross-origin redirect removed Authorization (WebKit rule)
-	// keptOrigin is the Origin header a request carried when a redirect made it a GET (WebKit rule).
-	keptOrigin string
-	// bodyContentType: the Content-Type came from the body, not from script (WebKit rule)
-	bodyContentType bool
-	streamFail      bool // the profile's browser cannot send this stream body (WebKit rule)
-	// unresolvable is the URL as Chromium serializes it when its host held a space (Chromium rule):
-	// the fetch fails to resolve the name. The stand-in URL used in its place is f.urls[0]: nothing
-	// is sent, so there is no redirect.
+	// unresolvable is the URL as Chromium serializes it when its host held a space
+	// (ruleEscapeSpaceInHost). urls[0] is then a parsed stand-in with a host that never resolves;
+	// href shows the escaped URL wherever the stand-in would show, and send fails before anything
+	// goes out, so there is never a second URL.
 	unresolvable string
-	inPreflight  bool // the failure being reported happened inside a preflight
-	jsKind       jsErrorKind
-	bufs         listBufs // room for preflight allow-lists
-	unsafeBuf    [8]string
-	urlBuf       [2]origin.URL
-	headerBuf    [8]fetchmode.Header
-	failURL      string
-	// failRedirectTo is the target of a redirect response that failed the CORS check.
-	failRedirectTo string
-	failStatus     int
+
+	// History the profile rules need.
+	// everUnsafe: the request as script made it had a non-safelisted method or header, or a stream
+	// body (rulePreflightAfterRedirect). Redirects only remove headers and turn methods into GET, so
+	// any hop that needed a preflight implies it.
+	everUnsafe bool
+	// authRemoved: a cross-origin redirect removed Authorization (ruleListStrippedAuthorization).
+	authRemoved bool
+	// keptOrigin is the Origin header a request carried when a redirect made it a GET
+	// (ruleKeepOriginOnRewrite).
+	keptOrigin string
+	// bodyContentType: the Content-Type came from the body, not from script
+	// (ruleKeepBodyHeadersOnRedirect).
+	bodyContentType bool
+	// streamFail: the profile's browser cannot send this stream body (ruleStreamBodyUnsupported).
+	streamFail bool
+}
+
+// current is the request's current URL (Fetch §concept-request-current-url).
+func (r *request) current() origin.URL { return r.urls[len(r.urls)-1] }
+
+// href is u serialized without its fragment, as every message and trace line shows a URL; the
+// stand-in for an unresolvable URL shows as that URL.
+func (r *request) href(u origin.URL) string {
+	if r.unresolvable != "" && u.String() == r.urls[0].String() {
+		return r.unresolvable
+	}
+	return u.StringNoFragment()
+}
+
+// scratch is room the fetch fills before it allocates.
+type scratch struct {
+	lists   listBufs // preflight allow-lists
+	unsafe  [8]string
+	urls    [2]origin.URL
+	headers [8]fetchmode.Header
 }
 
 // result is the response main fetch hands back: a network error, or a (possibly opaque-redirect)
@@ -91,9 +119,9 @@ func newFetcher(req *Request, r Responder, opts *Options) *fetcher {
 		rules:    opts.Profile.rules(),
 		resp:     r,
 		cache:    opts.Cache,
-		trace:    opts.Trace,
-		uaAccept: -1,
+		trace: opts.Trace,
 	}
+	f.req.uaAccept = -1
 	if opts.Clock != nil {
 		f.now = opts.Clock()
 	}
@@ -107,14 +135,12 @@ func newFetcher(req *Request, r Responder, opts *Options) *fetcher {
 func (f *fetcher) run(req *Request) {
 	if fail := f.construct(req); !fail.OK() {
 		f.v.Outcome = JSError
-		f.v.Reason = InvalidRequest
-		f.v.FailedParameter = fail.Parameter
-		f.v.Message = f.jsErrorMessage(fail.Parameter)
+		f.reject(fail)
 		return
 	}
 	f.initialize()
 	var res result
-	if f.streamFail {
+	if f.req.streamFail {
 		f.step("fetch#dom-global-fetch", "a ReadableStream request body", "WebKit cannot send it: network error (profile rule)")
 		res = f.fail(StreamBodyUnsupported, "ReadableStream", f.current())
 	} else {
@@ -126,19 +152,19 @@ func (f *fetcher) run(req *Request) {
 // initialize is Fetch §concept-fetch steps 4 and 12: the origin comes from the client, and the UA
 // appends Accept: */* when script set none (it counts toward the safelist's 1024-byte budget).
 func (f *fetcher) initialize() {
-	f.serOrigin = f.origin.String()
+	f.req.serOrigin = f.req.origin.String()
 	// Fetch §concept-fetch step 12.1–12.4: destination "" keeps */*.
-	if !f.headers.Contains("Accept") {
-		f.uaAccept = len(f.headers)
-		f.headers = append(f.headers, fetchmode.Header{Name: "Accept", Value: "*/*"})
+	if !f.req.headers.Contains("Accept") {
+		f.req.uaAccept = len(f.req.headers)
+		f.req.headers = append(f.req.headers, fetchmode.Header{Name: "Accept", Value: "*/*"})
 		f.step("fetch#concept-fetch step 12", "no Accept header", "the user agent appends Accept: */*")
 	}
 	if f.rules.rulePreflightAfterRedirect {
-		f.everUnsafe = f.forced || !fetchmode.IsCORSSafelistedMethod(f.method) || len(f.unsafeNames()) > 0
+		f.req.everUnsafe = f.req.forced || !fetchmode.IsCORSSafelistedMethod(f.req.method) || len(f.unsafeNames()) > 0
 	}
 }
 
-func (f *fetcher) current() origin.URL { return f.urls[len(f.urls)-1] }
+func (f *fetcher) current() origin.URL { return f.req.current() }
 
 // mainFetch is Fetch §concept-main-fetch steps 7 and 12 (the checks that refuse a request outright,
 // and the tainting decision). recursive is true for a followed redirect.
@@ -156,28 +182,28 @@ func (f *fetcher) mainFetch(recursive bool) result {
 	if res, blocked := f.blockMixedContent(cur); blocked {
 		return res
 	}
-	sameOrigin := origin.SameOrigin(cur.Origin(), f.origin)
+	sameOrigin := origin.SameOrigin(cur.Origin(), f.req.origin)
 	switch {
 	// Fetch §concept-main-fetch step 12, case "same origin and tainting basic", or a data: URL.
-	case sameOrigin && f.tainting == fetchmode.TaintingBasic, cur.Scheme() == "data":
-		f.tainting = fetchmode.TaintingBasic
+	case sameOrigin && f.req.tainting == fetchmode.TaintingBasic, cur.Scheme() == "data":
+		f.req.tainting = fetchmode.TaintingBasic
 		f.step("fetch#concept-main-fetch step 12", "same origin, or a data: URL", "tainting basic; scheme fetch")
 		return f.schemeFetch()
 	// Fetch §concept-main-fetch step 12, mode "same-origin".
-	case f.mode == fetchmode.ModeSameOrigin:
+	case f.req.mode == fetchmode.ModeSameOrigin:
 		f.step("fetch#concept-main-fetch step 12", "mode same-origin, cross-origin URL", "network error")
 		return f.fail(DisallowedByMode, "", cur)
 	// Fetch §concept-main-fetch step 12, mode "no-cors".
-	case f.mode == fetchmode.ModeNoCORS:
+	case f.req.mode == fetchmode.ModeNoCORS:
 		// Fetch §concept-main-fetch step 12.1: only redirect mode "follow".
-		if f.redirect != fetchmode.RedirectFollow {
+		if f.req.redirect != fetchmode.RedirectFollow {
 			if f.trace {
-				f.step("fetch#concept-main-fetch step 12.1", "no-cors with redirect "+f.redirect.String(), "network error")
+				f.step("fetch#concept-main-fetch step 12.1", "no-cors with redirect "+f.req.redirect.String(), "network error")
 			}
 			return f.fail(NoCorsRedirectModeNotFollow, "", cur)
 		}
 		// Fetch §concept-main-fetch step 12.2–12.3.
-		f.tainting = fetchmode.TaintingOpaque
+		f.req.tainting = fetchmode.TaintingOpaque
 		f.step("fetch#concept-main-fetch step 12.2", "mode no-cors", "tainting opaque; scheme fetch")
 		return f.schemeFetch()
 	// Fetch §concept-main-fetch step 12: a cross-origin URL that is not HTTP(S).
@@ -190,30 +216,30 @@ func (f *fetcher) mainFetch(recursive bool) result {
 	unsafe := f.unsafeNames()
 	// Fetch §concept-main-fetch step 12, the preflight case: the use-CORS-preflight flag, or the
 	// unsafe-request flag (always set by fetch()) with a non-safelisted method or unsafe headers.
-	needs := f.forced || !fetchmode.IsCORSSafelistedMethod(f.method) || len(unsafe) > 0
-	if !needs && f.rules.rulePreflightAfterRedirect && f.redirects > 0 && f.everUnsafe {
+	needs := f.req.forced || !fetchmode.IsCORSSafelistedMethod(f.req.method) || len(unsafe) > 0
+	if !needs && f.rules.rulePreflightAfterRedirect && f.req.redirects > 0 && f.req.everUnsafe {
 		needs = true
 		f.step("fetch#concept-main-fetch step 12", "a redirected request that needed a preflight before",
 			"Firefox preflights it again (profile rule)")
 	}
-	f.tainting = fetchmode.TaintingCORS
+	f.req.tainting = fetchmode.TaintingCORS
 	if !needs {
 		// Fetch §concept-main-fetch step 12, last case: HTTP fetch without a preflight.
 		if f.trace {
-			f.step("fetch#concept-main-fetch step 12", "method "+f.method+", no CORS-unsafe request-header names",
+			f.step("fetch#concept-main-fetch step 12", "method "+f.req.method+", no CORS-unsafe request-header names",
 				"tainting cors; no preflight needed")
 		}
 		return f.httpFetch(false, nil)
 	}
 	if f.trace {
-		f.step("fetch#concept-main-fetch step 12.1", preflightCause(f.method, unsafe, f.forced), "tainting cors; HTTP fetch with makeCORSPreflight")
+		f.step("fetch#concept-main-fetch step 12.1", preflightCause(f.req.method, unsafe, f.req.forced), "tainting cors; HTTP fetch with makeCORSPreflight")
 	}
 	res := f.httpFetch(true, unsafe)
 	// Fetch §concept-main-fetch step 12.3: a network error clears the request's cache entries.
 	if res.isNetworkError() && f.cache != nil && f.rules.cachePolicy.ClearsOnFailure() {
 		f.cache.Clear(f.cacheKey(false))
 		if f.trace {
-			f.step("fetch#concept-main-fetch step 12.3", "the CORS-with-preflight fetch failed", "clear cache entries for "+f.current().StringNoFragment())
+			f.step("fetch#concept-main-fetch step 12.3", "the CORS-with-preflight fetch failed", "clear cache entries for "+f.req.href(f.current()))
 		}
 	}
 	return res
@@ -248,9 +274,9 @@ func (f *fetcher) blockMixedContent(cur origin.URL) (result, bool) {
 		return result{}, false
 	}
 	if f.trace {
-		f.step("mixed-content#should-block-fetch", "an https page fetching "+cur.StringNoFragment(), "blocked: mixed content")
+		f.step("mixed-content#should-block-fetch", "an https page fetching "+f.req.href(cur), "blocked: mixed content")
 	}
-	return f.fail(MixedContent, cur.StringNoFragment(), cur), true
+	return f.fail(MixedContent, f.req.href(cur), cur), true
 }
 
 func preflightCause(method string, unsafe []string, forced bool) string {
@@ -276,13 +302,13 @@ func preflightCause(method string, unsafe []string, forced bool) string {
 // unsafeNames is Fetch §cors-unsafe-request-header-names over the request's header list, with the
 // profile's safelist.
 func (f *fetcher) unsafeNames() []string {
-	l := f.headers
+	l := f.req.headers
 	if f.rules.ruleSafelistCombined && hasRepeatedName(l) {
 		// WebKit judges each name's combined value (profile rule).
 		l = l.SortAndCombine()
 	}
-	names := f.rules.safelist.AppendUnsafeNames(f.unsafeBuf[:0], l)
-	if f.authRemoved {
+	names := f.rules.safelist.AppendUnsafeNames(f.buf.unsafe[:0], l)
+	if f.req.authRemoved {
 		// WebKit still lists the Authorization a redirect removed (profile rule); names is sorted.
 		if i, found := slices.BinarySearch(names, "authorization"); !found {
 			names = slices.Insert(names, i, "authorization")
@@ -305,10 +331,10 @@ func hasRepeatedName(l fetchmode.HeaderList) bool {
 // secureContext reports whether the page restricts mixed content: its origin, or for an
 // opaque-origin frame its top-level page's, is https.
 func (f *fetcher) secureContext() bool {
-	if f.origin.Scheme() == "https" || f.origin.Scheme() == "wss" {
+	if f.req.origin.Scheme() == "https" || f.req.origin.Scheme() == "wss" {
 		return true
 	}
-	return f.origin.IsOpaque() && (f.top.Scheme() == "https" || f.top.Scheme() == "wss")
+	return f.req.origin.IsOpaque() && (f.req.top.Scheme() == "https" || f.req.top.Scheme() == "wss")
 }
 
 // urlTrustworthy is Secure Contexts §is-url-trustworthy for the URLs fetch() can name; WebKit does not
@@ -334,11 +360,11 @@ func urlTrustworthy(u origin.URL) bool {
 // redirectTainted is Fetch §concept-request-tainted-origin, reduced to what the Origin header needs:
 // whether the redirect-taint is anything but "same-origin".
 func (f *fetcher) redirectTainted() bool {
-	for i := 1; i < len(f.urls); i++ {
-		last := f.urls[i-1].Origin()
+	for i := 1; i < len(f.req.urls); i++ {
+		last := f.req.urls[i-1].Origin()
 		// Fetch §concept-request-tainted-origin steps 4.2–4.3: a hop leaving an origin that is
 		// cross-origin to both the next URL and the request's origin taints it.
-		if !origin.SameOrigin(f.urls[i].Origin(), last) && !origin.SameOrigin(f.origin, last) {
+		if !origin.SameOrigin(f.req.urls[i].Origin(), last) && !origin.SameOrigin(f.req.origin, last) {
 			return true
 		}
 	}
@@ -350,36 +376,25 @@ func (f *fetcher) serializedRequestOrigin() string {
 	if f.redirectTainted() {
 		return "null"
 	}
-	return f.serOrigin
+	return f.req.serOrigin
 }
 
 // preflightOrigin is the Origin a preflight carries and is checked against.
 func (f *fetcher) preflightOrigin() string {
 	if f.rules.rulePreflightOriginUntainted {
-		return f.serOrigin
+		return f.req.serOrigin
 	}
 	return f.serializedRequestOrigin()
 }
 
+// fail ends the fetch at u with a network error.
 func (f *fetcher) fail(reason Reason, param string, u origin.URL) result {
-	f.failURL = u.StringNoFragment()
-	if f.unresolvable != "" {
-		// The URL Chromium escaped never resolves, so it is the only URL a failure can be about; the
-		// stand-in never shows.
-		f.failURL = f.unresolvable
-		param = strings.ReplaceAll(param, f.urls[0].StringNoFragment(), f.unresolvable)
-	}
+	f.rep.url = f.req.href(u)
 	return result{failure: Failure{Reason: reason, Parameter: param}}
 }
 
 func (f *fetcher) step(anchor, lookedAt, decision string) {
 	if f.trace {
-		if f.unresolvable != "" {
-			// Show the URL as Chromium escaped it, never its stand-in.
-			stand := f.urls[0].StringNoFragment()
-			lookedAt = strings.ReplaceAll(lookedAt, stand, f.unresolvable)
-			decision = strings.ReplaceAll(decision, stand, f.unresolvable)
-		}
 		f.v.Trace = append(f.v.Trace, Step{Anchor: anchor, LookedAt: lookedAt, Decision: decision})
 	}
 }

@@ -1,6 +1,7 @@
 package algorithm
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
@@ -12,16 +13,7 @@ func (f *fetcher) finish(res *result) {
 	if res.isNetworkError() {
 		// Fetch §dom-global-fetch step 12.3: a network error rejects with a TypeError.
 		f.v.Outcome = NetworkError
-		f.v.ResponseType = TypeError
-		f.v.Reason = res.failure.Reason
-		f.v.FailedParameter = res.failure.Parameter
-		f.v.Message = f.message(res.failure)
-		// Chromium's DevTools report no failed parameter for some reasons (profile rule).
-		for _, r := range f.rules.ruleEmptyParameter {
-			if r == res.failure.Reason {
-				f.v.FailedParameter = ""
-			}
-		}
+		f.reject(res.failure)
 		return
 	}
 	f.v.Outcome = OK
@@ -30,28 +22,51 @@ func (f *fetcher) finish(res *result) {
 		// Fetch §concept-filtered-response-opaque-redirect: status 0, no headers, no body; its URL is
 		// the one that answered with the redirect.
 		f.v.ResponseType = TypeOpaqueRedirect
-		f.v.FinalURL = cur.StringNoFragment()
+		f.v.FinalURL = f.req.href(cur)
 		f.step("fetch#concept-filtered-response-opaque-redirect", "redirect mode manual", "type opaqueredirect, status 0, nothing readable")
 		return
 	}
 	// Fetch §concept-main-fetch step 14.2.
-	flt := filterResponse(f.rules, f.tainting, f.creds == fetchmode.CredentialsInclude, res.status, res.headers)
+	flt := filterResponse(f.rules, f.req.tainting, f.req.creds == fetchmode.CredentialsInclude, res.status, res.headers)
 	f.v.ResponseType = flt.Type
 	f.v.Status = flt.Status
 	f.v.VisibleHeaders = flt.VisibleHeaders
 	f.v.BodyReadable = flt.BodyReadable
 	if flt.Type != TypeOpaque {
 		// Response.url is the last URL without its fragment; redirected is URL list size > 1.
-		f.v.FinalURL = cur.StringNoFragment()
-		f.v.Redirected = len(f.urls) > 1
+		f.v.FinalURL = f.req.href(cur)
+		f.v.Redirected = len(f.req.urls) > 1
 	}
 	if f.trace {
-		f.step("fetch#concept-main-fetch step 14", "tainting "+f.tainting.String(),
+		f.step("fetch#concept-main-fetch step 14", "tainting "+f.req.tainting.String(),
 			"response type "+string(flt.Type)+"; script reads headers ["+strings.Join(flt.VisibleHeaders, ", ")+"]")
 	}
 	if flt.Type == TypeCORS {
 		f.varyWarning(res.headers)
 	}
+}
+
+// reject records a failed fetch: its reason, the failed parameter as the profile's DevTools report
+// it, and the console message made from the failure report.
+func (f *fetcher) reject(fl Failure) {
+	f.v.ResponseType = TypeError
+	f.v.Reason = fl.Reason
+	if slices.Contains(f.rules.ruleEmptyParameter, fl.Reason) {
+		// The browser's DevTools report no failed parameter for this reason (profile rule).
+		fl.Parameter = ""
+	}
+	f.v.FailedParameter = fl.Parameter
+	rep := &f.rep
+	rep.failure = fl
+	rep.origin = f.req.serOrigin
+	rep.method = f.req.method
+	rep.mode = f.req.mode
+	rep.credentials = f.req.creds
+	if len(f.req.urls) > 0 {
+		rep.firstURL = f.req.href(f.req.urls[0])
+		rep.scheme = f.current().Scheme()
+	}
+	f.v.Message = message(f.rules, rep)
 }
 
 // varyWarning flags a response that allows one specific origin without Vary: Origin (Fetch

@@ -22,8 +22,8 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 	}
 	// Chromium streams a request body only over HTTP/2, which it speaks only over TLS (profile rule
 	// ruleStreamNeedsHTTP2); the preflight above has gone out.
-	if f.stream && f.rules.ruleStreamNeedsHTTP2 && cur.Scheme() == "http" {
-		f.step("fetch#concept-http-network-fetch step 7", "a ReadableStream body to "+cur.StringNoFragment(),
+	if f.req.stream && f.rules.ruleStreamNeedsHTTP2 && cur.Scheme() == "http" {
+		f.step("fetch#concept-http-network-fetch step 7", "a ReadableStream body to "+f.req.href(cur),
 			"Chromium sends stream bodies only over HTTP/2, which needs TLS: network error (profile rule)")
 		return f.fail(StreamBodyUnsupported, alpnFailed, cur)
 	}
@@ -37,22 +37,22 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 		}
 		return f.fail(NetworkFailure, err.Error(), cur)
 	}
-	f.failStatus = resp.Status
+	f.rep.status = resp.Status
 	// Fetch §concept-http-fetch step 4.4: the CORS check, on every response including 3xx.
-	if f.tainting == fetchmode.TaintingCORS {
+	if f.req.tainting == fetchmode.TaintingCORS {
 		so := f.serializedRequestOrigin()
-		fl := corsCheck(f.rules, so, f.creds == fetchmode.CredentialsInclude, resp.Headers)
+		fl := corsCheck(f.rules, so, f.req.creds == fetchmode.CredentialsInclude, resp.Headers)
 		if f.trace {
-			f.step("fetch#cors-check", "Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+" against "+so+credentialsNote(f.creds),
+			f.step("fetch#cors-check", "Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+" against "+so+credentialsNote(f.req.creds),
 				passFail(fl))
 		}
 		if !fl.OK() {
-			f.failURL = cur.StringNoFragment()
+			f.rep.url = f.req.href(cur)
 			if isRedirectStatus(resp.Status) {
 				// WebKit names the redirect's target in its message.
 				if loc, ok := resp.Headers.Get(hLocation); ok {
 					if next, err := cur.Resolve(loc); err == nil {
-						f.failRedirectTo = next.StringNoFragment()
+						f.rep.redirectTo = next.StringNoFragment()
 					}
 				}
 			}
@@ -60,21 +60,21 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 		}
 	}
 	// Fetch §concept-http-fetch step 5: Cross-Origin-Resource-Policy for opaque responses.
-	if f.tainting == fetchmode.TaintingOpaque {
+	if f.req.tainting == fetchmode.TaintingOpaque {
 		if fl := f.corpCheck(cur, resp.Headers); !fl.OK() {
-			f.failURL = cur.StringNoFragment()
+			f.rep.url = f.req.href(cur)
 			return result{failure: fl}
 		}
 	}
 	// Fetch §concept-http-fetch step 6: redirect statuses.
 	if isRedirectStatus(resp.Status) {
-		switch f.redirect {
+		switch f.req.redirect {
 		case fetchmode.RedirectError:
 			// Fetch §concept-http-fetch step 6.3, "error".
 			if f.trace {
 				f.step("fetch#concept-http-fetch step 6.3", "a "+strconv.Itoa(resp.Status)+" with redirect mode error", "network error")
 			}
-			return f.fail(RedirectModeError, cur.StringNoFragment(), cur)
+			return f.fail(RedirectModeError, f.req.href(cur), cur)
 		case fetchmode.RedirectManual:
 			// Fetch §concept-http-fetch step 6.3, "manual": an opaque-redirect filtered response.
 			if f.trace {
@@ -91,19 +91,19 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 // preflightIfNeeded consults the cache and, on a miss, sends and validates the preflight
 // (Fetch §cors-preflight-fetch-0). ok is false when the fetch must end with res.
 func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
-	methodNeeds := !fetchmode.IsCORSSafelistedMethod(f.method) || f.forced
+	methodNeeds := !fetchmode.IsCORSSafelistedMethod(f.req.method) || f.req.forced
 	// sticky: only Firefox's preflight-after-redirect rule asks for this preflight, which no cache
 	// entry can make unnecessary.
 	sticky := !methodNeeds && len(unsafe) == 0
-	include := f.creds == fetchmode.CredentialsInclude
+	include := f.req.creds == fetchmode.CredentialsInclude
 	var key cache.Key
 	if f.cache != nil {
 		key = f.cacheKey(true)
 	} else {
 		key.Origin = f.preflightOrigin()
 	}
-	if f.cache != nil && !sticky && !f.rules.ruleBypassCacheModes.has(f.cacheMode) {
-		q := cache.Query{Method: f.method, UnsafeHeaders: unsafe, Credentials: include, Forced: f.forced}
+	if f.cache != nil && !sticky && !f.rules.ruleBypassCacheModes.has(f.req.cacheMode) {
+		q := cache.Query{Method: f.req.method, UnsafeHeaders: unsafe, Credentials: include, Forced: f.req.forced}
 		if f.cache.Lookup(key, q, f.now) {
 			f.v.Preflights = append(f.v.Preflights, Preflight{CacheHit: true})
 			if f.trace {
@@ -117,19 +117,19 @@ func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
 	}
 	cur := f.current()
 	pre := f.preflightRequest(cur, key.Origin, unsafe)
-	check := PreflightCheck{Origin: key.Origin, Method: f.method, Headers: unsafe, Credentials: f.creds,
-		Forced: f.forced, requestOrder: f.requestOrderUnsafe(unsafe)}
+	check := PreflightCheck{Origin: key.Origin, Method: f.req.method, Headers: unsafe, Credentials: f.req.creds,
+		Forced: f.req.forced, requestOrder: f.requestOrderUnsafe(unsafe)}
 	record := Preflight{Sent: true}
 	// Fetch §cors-preflight-fetch-0 step 6: HTTP-network-or-cache fetch (no redirects followed).
 	resp, err := f.send(pre)
 	if err != nil {
 		record.Sent = err != errNameNotResolved
 		f.v.Preflights = append(f.v.Preflights, record)
-		f.inPreflight = true
+		f.rep.inPreflight = true
 		return f.fail(NetworkFailure, err.Error(), cur), false
 	}
-	f.failStatus = resp.Status
-	pr, fl := validatePreflight(f.rules, &check, &resp, &f.bufs)
+	f.rep.status = resp.Status
+	pr, fl := validatePreflight(f.rules, &check, &resp, &f.buf.lists)
 	if f.trace {
 		f.step("fetch#cors-preflight-fetch-0 step 7", "preflight response "+strconv.Itoa(resp.Status)+" with "+
 			"Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+", -Allow-Methods "+quoteHeader(resp.Headers, hACAM)+
@@ -143,7 +143,7 @@ func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
 		pr.MaxAge, pr.Cacheable = f.rules.cachePolicy.MaxAge(appendHeaderLines(lb[:0], resp.Headers, hACMA))
 	}
 	// Fetch §cors-preflight-fetch-0 steps 7.11–7.15: create or refresh cache entries.
-	if store && pr.Cacheable && f.cache != nil && !f.rules.ruleNoStoreCacheModes.has(f.cacheMode) {
+	if store && pr.Cacheable && f.cache != nil && !f.rules.ruleNoStoreCacheModes.has(f.req.cacheMode) {
 		f.cache.Store(key, cache.Result{Methods: pr.Methods, Headers: pr.Headers, Credentials: include, MaxAge: pr.MaxAge}, f.now)
 		ms := pr.MaxAge.Milliseconds()
 		record.LifetimeMS = &ms
@@ -153,8 +153,8 @@ func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
 	}
 	f.v.Preflights = append(f.v.Preflights, record)
 	if !fl.OK() {
-		f.inPreflight = true
-		f.failURL = cur.StringNoFragment()
+		f.rep.inPreflight = true
+		f.rep.url = f.req.href(cur)
 		return result{failure: fl}, false
 	}
 	if pr.AuthorizationByWildcard {
@@ -170,14 +170,14 @@ func (f *fetcher) cacheKey(forPreflight bool) cache.Key {
 	if forPreflight {
 		so = f.preflightOrigin()
 	}
-	return cache.Key{Partition: f.partition(), Origin: so, URL: f.current().StringNoFragment()}
+	return cache.Key{Partition: f.partition(), Origin: so, URL: f.req.href(f.current())}
 }
 
 // partition is the network partition key's top-level site (HTML §obtain-a-site, serialized).
 func (f *fetcher) partition() string {
-	top := f.top
+	top := f.req.top
 	if !top.IsValid() {
-		top = f.origin
+		top = f.req.origin
 	}
 	if top.IsOpaque() {
 		return "null"
@@ -194,16 +194,16 @@ func (f *fetcher) preflightRequest(cur origin.URL, serializedOrigin string, unsa
 	h := make(fetchmode.HeaderList, 0, 3)
 	h = append(h, fetchmode.Header{Name: hOrigin, Value: serializedOrigin})
 	// Fetch §cors-preflight-fetch-0 step 3.
-	h = append(h, fetchmode.Header{Name: hACRM, Value: f.method})
+	h = append(h, fetchmode.Header{Name: hACRM, Value: f.req.method})
 	// Fetch §cors-preflight-fetch-0 steps 4–5: names joined with "," and no space.
 	if len(unsafe) > 0 {
 		h = append(h, fetchmode.Header{Name: hACRH, Value: strings.Join(unsafe, ",")})
 	}
 	if f.trace {
-		f.step("fetch#cors-preflight-fetch-0 steps 1-5", "OPTIONS "+cur.StringNoFragment(),
-			"send Origin: "+serializedOrigin+", Access-Control-Request-Method: "+f.method+acrhNote(unsafe)+"; no credentials")
+		f.step("fetch#cors-preflight-fetch-0 steps 1-5", "OPTIONS "+f.req.href(cur),
+			"send Origin: "+serializedOrigin+", Access-Control-Request-Method: "+f.req.method+acrhNote(unsafe)+"; no credentials")
 	}
-	return SentRequest{Method: "OPTIONS", URL: cur.StringNoFragment(), Headers: h, Preflight: true}
+	return SentRequest{Method: "OPTIONS", URL: f.req.href(cur), Headers: h, Preflight: true}
 }
 
 func acrhNote(unsafe []string) string {
@@ -215,11 +215,11 @@ func acrhNote(unsafe []string) string {
 
 // requestOrderUnsafe lists the unsafe names in the order the request's header list has them.
 func (f *fetcher) requestOrderUnsafe(unsafe []string) []string {
-	if len(unsafe) < 2 || (f.rules.order != orderChromium && f.rules.order != orderWebKit) {
+	if len(unsafe) < 2 || !f.rules.ruleReportRequestOrder {
 		return nil
 	}
 	out := make([]string, 0, len(unsafe))
-	for _, h := range f.headers {
+	for _, h := range f.req.headers {
 		n := asciiLower(h.Name)
 		if contains(unsafe, n) && !contains(out, n) {
 			out = append(out, n)
@@ -232,9 +232,9 @@ func (f *fetcher) requestOrderUnsafe(unsafe []string) []string {
 // §concept-http-network-or-cache-fetch step 8): the script's headers, the Origin header, and whether
 // credentials go along.
 func (f *fetcher) actualRequest(cur origin.URL) SentRequest {
-	h := make(fetchmode.HeaderList, 0, len(f.headers)+1)
-	for i, hd := range f.headers {
-		if i != f.uaAccept {
+	h := make(fetchmode.HeaderList, 0, len(f.req.headers)+1)
+	for i, hd := range f.req.headers {
+		if i != f.req.uaAccept {
 			if f.rules.ruleUTF8HeaderValues {
 				hd.Value = latin1ToUTF8(hd.Value)
 			}
@@ -246,13 +246,13 @@ func (f *fetcher) actualRequest(cur origin.URL) SentRequest {
 		h = append(h, fetchmode.Header{Name: hOrigin, Value: o})
 	}
 	// Fetch §concept-http-network-or-cache-fetch step 8.3: includeCredentials.
-	creds := f.creds == fetchmode.CredentialsInclude ||
-		(f.creds == fetchmode.CredentialsSameOrigin && f.tainting == fetchmode.TaintingBasic)
+	creds := f.req.creds == fetchmode.CredentialsInclude ||
+		(f.req.creds == fetchmode.CredentialsSameOrigin && f.req.tainting == fetchmode.TaintingBasic)
 	if f.trace {
-		f.step("fetch#concept-http-network-or-cache-fetch step 8", f.method+" "+cur.StringNoFragment(),
+		f.step("fetch#concept-http-network-or-cache-fetch step 8", f.req.method+" "+f.req.href(cur),
 			"send the request"+originNote(h)+credsWord(creds))
 	}
-	return SentRequest{Method: f.method, URL: cur.StringNoFragment(), Headers: h, Credentials: creds}
+	return SentRequest{Method: f.req.method, URL: f.req.href(cur), Headers: h, Credentials: creds}
 }
 
 // latin1ToUTF8 encodes each byte of s at or above 0x80, a code point of a ByteString, as UTF-8.
@@ -292,28 +292,28 @@ func (f *fetcher) originHeader(cur origin.URL) (string, bool) {
 	// Step 2: the byte-serialized request origin.
 	so := f.serializedRequestOrigin()
 	// Step 3: CORS tainting always sends it.
-	if f.tainting == fetchmode.TaintingCORS {
+	if f.req.tainting == fetchmode.TaintingCORS {
 		return so, true
 	}
 	// Step 4: otherwise only for methods other than GET and HEAD.
-	if f.method == "GET" || f.method == "HEAD" {
-		if f.keptOrigin != "" {
+	if f.req.method == "GET" || f.req.method == "HEAD" {
+		if f.req.keptOrigin != "" {
 			// WebKit: the Origin header from before a redirect made this a GET (profile rule).
-			return f.keptOrigin, true
+			return f.req.keptOrigin, true
 		}
 		return "", false
 	}
 	// Step 4.1: a mode other than cors consults the referrer policy; the default,
 	// strict-origin-when-cross-origin, sends "null" from an https origin to a non-https URL.
-	if f.mode != fetchmode.ModeCORS && f.origin.Scheme() == "https" && cur.Scheme() != "https" {
+	if f.req.mode != fetchmode.ModeCORS && f.req.origin.Scheme() == "https" && cur.Scheme() != "https" {
 		so = "null"
 	}
 	return so, true
 }
 
 func (f *fetcher) send(req SentRequest) (Response, error) {
-	if f.unresolvable != "" {
-		f.step("fetch#concept-http-network-fetch step 7", "the host of "+f.unresolvable,
+	if f.req.unresolvable != "" {
+		f.step("fetch#concept-http-network-fetch step 7", "the host of "+f.req.unresolvable,
 			"Chromium escaped a space in it; no such name resolves: network error (profile rule)")
 		return Response{}, errNameNotResolved
 	}

@@ -9,24 +9,63 @@ import (
 	"github.com/corsim/corsim/fetchmode"
 )
 
-// Console messages. The CORS texts follow the templates each engine's source prints
-// (../shared/browsers.md §5: Chromium cors_error_string.cc and fetch_manager.cc, Gecko
-// security.properties, WebKit CrossOriginAccessControl.cpp and ThreadableLoader.cpp). Where an
-// engine prints no CORS text (bad ports, redirects, TypeErrors) the message is the line its console
-// shows for the failed load, or, where that was not read from the source, a corsim sentence in the
-// engine's frame; the Spec profile always writes a neutral corsim sentence.
+// Console messages. The CORS texts follow the templates each engine's source prints (Chromium
+// services/network/public/cpp/cors/cors_error_status.cc, cors_error_string.cc and Blink's
+// fetch_manager.cc; Gecko dom/locales/en-US/chrome/security/security.properties; WebKit
+// CrossOriginAccessControl.cpp and ThreadableLoader.cpp). Where an engine prints no CORS text (bad
+// ports, redirects, TypeErrors) the message is the line its console shows for the failed load, as
+// corsim's browser harness recorded it (docs/fidelity.md); the Spec profile writes a neutral corsim
+// sentence.
 
-// message is the console message for a network error.
-func (f *fetcher) message(fl Failure) string {
-	switch f.rules.order {
-	case orderChromium:
-		return f.chromiumMessage(fl)
-	case orderFirefox:
-		return f.firefoxMessage(fl)
-	case orderWebKit:
-		return f.webkitMessage(fl)
+// consoleDialect is whose console wording a profile's messages use.
+type consoleDialect uint8
+
+const (
+	dialectSpec consoleDialect = iota
+	dialectChromium
+	dialectFirefox
+	dialectWebKit
+)
+
+// failureReport is what a failure's console message is made from: the failure as DevTools reports
+// it, and the facts around it the fetch collected. message turns it into text.
+type failureReport struct {
+	failure Failure
+	// url is the URL whose fetch failed; firstURL the one script passed.
+	url      string
+	firstURL string
+	// redirectTo is the target of a redirect response that failed the CORS check (WebKit names it).
+	redirectTo string
+	// status is the status of the last response received, 0 if none.
+	status int
+	// inPreflight: the failure happened in a preflight.
+	inPreflight bool
+	// origin is the page's serialized origin; method and scheme the request's method and URL scheme
+	// when it failed.
+	origin      string
+	method      string
+	scheme      string
+	mode        fetchmode.Mode
+	credentials fetchmode.Credentials
+	// jsKind says which Request-constructor check threw, for an InvalidRequest failure.
+	jsKind jsErrorKind
+}
+
+// message is the console message the profile's browser prints for rep: fetch() rejecting with a
+// TypeError when the Request constructor threw, otherwise the network error's CORS or load line.
+func message(r *rules, rep *failureReport) string {
+	if rep.failure.Reason == InvalidRequest {
+		return jsErrorMessage(r.console, rep)
 	}
-	return f.specMessage(fl)
+	switch r.console {
+	case dialectChromium:
+		return chromiumMessage(rep)
+	case dialectFirefox:
+		return firefoxMessage(rep)
+	case dialectWebKit:
+		return webkitMessage(rep)
+	}
+	return specMessage(rep)
 }
 
 // chromiumEscape writes non-printable and non-ASCII characters as \uXXXX, as Chromium's EncodeHint does.
@@ -47,7 +86,8 @@ func chromiumEscape(s string) string {
 	return s
 }
 
-func (f *fetcher) chromiumMessage(fl Failure) string {
+func chromiumMessage(rep *failureReport) string {
+	fl := rep.failure
 	v := chromiumEscape(fl.Parameter)
 	const noCORSInfo = " Have the server send the header with a valid value."
 	var detail string
@@ -80,15 +120,15 @@ func (f *fetcher) chromiumMessage(fl Failure) string {
 	case RedirectContainsCredentials:
 		detail = "Redirect location '" + v + "' contains a username and password, which is disallowed for cross-origin requests."
 	case DisallowedByMode:
-		return "Fetch API cannot load " + f.failURL + ". Request mode is \"same-origin\" but the URL's origin is not same as the request origin " + f.serOrigin + "."
+		return "Fetch API cannot load " + rep.url + ". Request mode is \"same-origin\" but the URL's origin is not same as the request origin " + rep.origin + "."
 	case NoCorsRedirectModeNotFollow:
-		return "Fetch API cannot load " + f.failURL + ". Request mode is \"no-cors\" but the redirect mode is not \"follow\"."
+		return "Fetch API cannot load " + rep.url + ". Request mode is \"no-cors\" but the redirect mode is not \"follow\"."
 	case CorsDisabledScheme, UnsupportedScheme:
-		return "Fetch API cannot load " + f.failURL + ". URL scheme \"" + f.current().Scheme() + "\" is not supported."
+		return "Fetch API cannot load " + rep.url + ". URL scheme \"" + rep.scheme + "\" is not supported."
 	case MixedContent:
-		return "Mixed Content: The page at '" + f.serOrigin + "/' was loaded over HTTPS, but requested an insecure resource '" + f.failURL + "'. This request has been blocked; the content must be served over HTTPS."
+		return "Mixed Content: The page at '" + rep.origin + "/' was loaded over HTTPS, but requested an insecure resource '" + rep.url + "'. This request has been blocked; the content must be served over HTTPS."
 	default:
-		return f.method + " " + f.failURL + " " + chromiumNetError(fl)
+		return rep.method + " " + rep.url + " " + chromiumNetError(fl)
 	}
 	switch fl.Reason {
 	case PreflightMissingAllowOriginHeader, PreflightWildcardOriginNotAllowed, PreflightMultipleAllowOriginValues,
@@ -97,11 +137,11 @@ func (f *fetcher) chromiumMessage(fl Failure) string {
 		preflightPrefix = true
 	}
 	var b strings.Builder
-	b.WriteString("Access to fetch at '" + f.failURL + "' ")
-	if first := f.urls[0].StringNoFragment(); first != f.failURL {
+	b.WriteString("Access to fetch at '" + rep.url + "' ")
+	if first := rep.firstURL; first != rep.url {
 		b.WriteString("(redirected from '" + first + "') ")
 	}
-	b.WriteString("from origin '" + f.serOrigin + "' has been blocked by CORS policy: ")
+	b.WriteString("from origin '" + rep.origin + "' has been blocked by CORS policy: ")
 	if preflightPrefix {
 		b.WriteString("Response to preflight request doesn't pass access control check: ")
 	}
@@ -154,14 +194,15 @@ func chromiumNetError(fl Failure) string {
 	return "net::ERR_FAILED"
 }
 
-func (f *fetcher) firefoxMessage(fl Failure) string {
-	frame := "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at " + f.failURL + ". "
-	status := strconv.Itoa(f.failStatus)
+func firefoxMessage(rep *failureReport) string {
+	fl := rep.failure
+	frame := "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at " + rep.url + ". "
+	status := strconv.Itoa(rep.status)
 	switch fl.Reason {
 	case MissingAllowOriginHeader, PreflightMissingAllowOriginHeader:
 		return frame + "(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: " + status + "."
 	case WildcardOriginNotAllowed, PreflightWildcardOriginNotAllowed:
-		return "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ‘" + f.failURL +
+		return "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ‘" + rep.url +
 			"’. (Reason: Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’)."
 	case MultipleAllowOriginValues, PreflightMultipleAllowOriginValues:
 		return frame + "(Reason: Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed)."
@@ -189,13 +230,14 @@ func (f *fetcher) firefoxMessage(fl Failure) string {
 	return "TypeError: NetworkError when attempting to fetch resource."
 }
 
-func (f *fetcher) webkitMessage(fl Failure) string {
-	status := strconv.Itoa(f.failStatus)
+func webkitMessage(rep *failureReport) string {
+	fl := rep.failure
+	status := strconv.Itoa(rep.status)
 	var desc string
 	switch fl.Reason {
 	case MissingAllowOriginHeader, PreflightMissingAllowOriginHeader, AllowOriginMismatch, PreflightAllowOriginMismatch,
 		InvalidAllowOriginValue, PreflightInvalidAllowOriginValue:
-		desc = "Origin " + f.serOrigin + " is not allowed by Access-Control-Allow-Origin. Status code: " + status
+		desc = "Origin " + rep.origin + " is not allowed by Access-Control-Allow-Origin. Status code: " + status
 	case WildcardOriginNotAllowed, PreflightWildcardOriginNotAllowed:
 		desc = "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true."
 	case MultipleAllowOriginValues, PreflightMultipleAllowOriginValues:
@@ -217,7 +259,7 @@ func (f *fetcher) webkitMessage(fl Failure) string {
 	case TooManyRedirects:
 		desc = "Load cannot follow more than 20 redirections"
 	case RedirectModeError:
-		desc = "Not allowed to follow a redirection while loading " + f.failURL
+		desc = "Not allowed to follow a redirection while loading " + rep.url
 	case CorsDisabledScheme:
 		desc = "Cross origin requests are only supported for HTTP."
 	case DisallowedByMode:
@@ -225,16 +267,16 @@ func (f *fetcher) webkitMessage(fl Failure) string {
 	default:
 		return "TypeError: Load failed"
 	}
-	if f.failRedirectTo != "" && !f.inPreflight {
+	if rep.redirectTo != "" && !rep.inPreflight {
 		// A redirect response that failed the CORS check (NetworkLoadChecker, browsers.md §5.4).
-		desc = "Cross-origin redirection to " + f.failRedirectTo + " denied by Cross-Origin Resource Sharing policy: " + desc
+		desc = "Cross-origin redirection to " + rep.redirectTo + " denied by Cross-Origin Resource Sharing policy: " + desc
 	}
-	return desc + "\nFetch API cannot load " + f.failURL + " due to access control checks."
+	return desc + "\nFetch API cannot load " + rep.url + " due to access control checks."
 }
 
 // specMessage is corsim's neutral sentence for the Spec profile.
-func (f *fetcher) specMessage(fl Failure) string {
-	return "corsim (Fetch standard): fetch of " + f.failURL + " from origin " + f.serOrigin + " failed: " + specExplanation(fl, f.creds)
+func specMessage(rep *failureReport) string {
+	return "corsim (Fetch standard): fetch of " + rep.url + " from origin " + rep.origin + " failed: " + specExplanation(rep.failure, rep.credentials)
 }
 
 func specExplanation(fl Failure, c fetchmode.Credentials) string {
@@ -305,17 +347,17 @@ func starNote(c fetchmode.Credentials) string {
 }
 
 // jsErrorMessage is the TypeError fetch() rejects with when the Request constructor throws.
-func (f *fetcher) jsErrorMessage(param string) string {
-	d := jsDetail(f.jsKind, param, f.mode)
-	switch f.rules.order {
-	case orderChromium:
-		return "TypeError: Failed to execute 'fetch' on 'Window': " + d
-	case orderFirefox:
-		return "TypeError: Window.fetch: " + d
-	case orderWebKit:
-		return "TypeError: " + d
+func jsErrorMessage(d consoleDialect, rep *failureReport) string {
+	detail := jsDetail(rep.jsKind, rep.failure.Parameter, rep.mode)
+	switch d {
+	case dialectChromium:
+		return "TypeError: Failed to execute 'fetch' on 'Window': " + detail
+	case dialectFirefox:
+		return "TypeError: Window.fetch: " + detail
+	case dialectWebKit:
+		return "TypeError: " + detail
 	}
-	return "corsim (Fetch standard): the Request constructor throws a TypeError: " + d
+	return "corsim (Fetch standard): the Request constructor throws a TypeError: " + detail
 }
 
 func jsDetail(k jsErrorKind, param string, mode fetchmode.Mode) string {

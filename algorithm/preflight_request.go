@@ -17,8 +17,8 @@ func NeedsPreflight(req Request, opts Options) bool {
 	if !ok {
 		return false
 	}
-	if opts.Cache != nil && !f.rules.ruleBypassCacheModes.has(f.cacheMode) {
-		q := cache.Query{Method: f.method, UnsafeHeaders: unsafe, Credentials: f.creds == fetchmode.CredentialsInclude, Forced: f.forced}
+	if opts.Cache != nil && !f.rules.ruleBypassCacheModes.has(f.req.cacheMode) {
+		q := cache.Query{Method: f.req.method, UnsafeHeaders: unsafe, Credentials: f.req.creds == fetchmode.CredentialsInclude, Forced: f.req.forced}
 		if opts.Cache.Lookup(f.cacheKey(true), q, f.now) {
 			return false
 		}
@@ -50,20 +50,20 @@ func firstHop(req *Request, opts *Options) (f *fetcher, unsafe []string, ok bool
 	}
 	f.initialize()
 	cur := f.current()
-	if _, blocked := f.blockBadPort(cur); blocked || f.streamFail {
+	if _, blocked := f.blockBadPort(cur); blocked || f.req.streamFail {
 		return f, nil, false
 	}
 	if _, blocked := f.blockMixedContent(cur); blocked {
 		return f, nil, false
 	}
-	if origin.SameOrigin(cur.Origin(), f.origin) || cur.Scheme() == "data" ||
-		f.mode != fetchmode.ModeCORS || !cur.IsHTTPScheme() {
+	if origin.SameOrigin(cur.Origin(), f.req.origin) || cur.Scheme() == "data" ||
+		f.req.mode != fetchmode.ModeCORS || !cur.IsHTTPScheme() {
 		return f, nil, false
 	}
 	unsafe = f.unsafeNames()
-	if !f.forced && fetchmode.IsCORSSafelistedMethod(f.method) && len(unsafe) == 0 {
+	if !f.req.forced && fetchmode.IsCORSSafelistedMethod(f.req.method) && len(unsafe) == 0 {
 		return f, nil, false
 	}
-	f.tainting = fetchmode.TaintingCORS
+	f.req.tainting = fetchmode.TaintingCORS
 	return f, unsafe, true
 }

@@ -208,7 +208,7 @@ func (v *preflightValidator) parseHeaders() Failure {
 // listParameter is the failed parameter of an unparsable list: Firefox names the first bad token;
 // Chromium and WebKit the whole value.
 func (v *preflightValidator) listParameter(err error, lines []string) string {
-	if le, ok := err.(*fetchmode.ListError); ok && v.r.order == orderFirefox {
+	if le, ok := err.(*fetchmode.ListError); ok && v.r.ruleListParameterFirstToken {
 		return le.Token
 	}
 	return strings.Join(lines, ", ")
@@ -248,7 +248,7 @@ func (v *preflightValidator) authorization() Failure {
 func (v *preflightValidator) headers() Failure {
 	star := !v.include && contains(v.res.Headers, "*")
 	names := v.c.Headers
-	if v.c.requestOrder != nil && (v.r.order == orderChromium || v.r.order == orderWebKit) {
+	if v.c.requestOrder != nil && v.r.ruleReportRequestOrder {
 		names = v.c.requestOrder
 	}
 	for _, name := range names {

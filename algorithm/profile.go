@@ -134,8 +134,19 @@ type rules struct {
 	// on a fresh preflight without credentials, against Fetch §cors-preflight-fetch-0 step 7.6, in all
 	// three engines (browsers.md §2.3, §7.1; observed §9, §10).
 	ruleWildcardCoversAuthorization bool
-	// order of checks in preflight validation (browsers.md §2.4).
+	// order is the order of the checks in preflight validation, which decides the reason reported
+	// when a preflight response has several faults.
 	order preflightOrder
+	// console is whose wording the console messages use.
+	console consoleDialect
+	// ruleListParameterFirstToken: when Access-Control-Allow-Methods or -Headers does not parse,
+	// Firefox reports the first invalid token as the failed parameter, where the others give the
+	// whole value (nsCORSListenerProxy.cpp CheckPreflightRequestApproved).
+	ruleListParameterFirstToken bool
+	// ruleReportRequestOrder: with several headers the preflight did not allow, Chromium and WebKit
+	// name the first in the order of the request's header list, where the standard's step is silent
+	// and Firefox names the first in sorted order (preflight_result.cc, CrossOriginPreflightResultCache.cpp).
+	ruleReportRequestOrder bool
 	// acao: how a failed ACAO comparison is classified (browsers.md §2.1).
 	acao acaoStyle
 	// ruleBypassCacheModes: cache modes whose requests skip the preflight-cache look-up; Chromium:

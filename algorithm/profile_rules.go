@@ -12,7 +12,8 @@ import (
 var profileRules = [...]rules{
 	Spec: {
 		name:  "spec",
-		order: orderSpec,
+		order:   orderSpec,
+		console: dialectSpec,
 		acao:  acaoSpec,
 		// The standard's cache: per-token entries, 5 s default, no cap of its own, cleared on failure
 		// (Fetch §cors-preflight-cache, §concept-main-fetch step 12).
@@ -24,13 +25,16 @@ var profileRules = [...]rules{
 		ruleForbidUserAgent:             true,
 		ruleWildcardCoversAuthorization: true,
 		order:                           orderChromium,
+		console:                         dialectChromium,
+		ruleReportRequestOrder:          true,
 		acao:                            acaoChromium,
 		ruleMixedContentFirst:           true,
 		ruleEscapeSpaceInHost:           true,
 		ruleStreamNeedsHTTP2:            true,
 		ruleAllowedPorts:                []uint16{6679},
 		ruleEmptyParameter: []Reason{PreflightInvalidStatus, WildcardOriginNotAllowed, PreflightDisallowedRedirect,
-			PreflightWildcardOriginNotAllowed, InvalidAllowHeadersPreflightResponse, InvalidAllowMethodsPreflightResponse},
+			PreflightWildcardOriginNotAllowed, InvalidAllowHeadersPreflightResponse, InvalidAllowMethodsPreflightResponse,
+			RedirectContainsCredentials},
 		ruleBypassCacheModes:  cacheModes(fetchmode.CacheNoStore, fetchmode.CacheReload, fetchmode.CacheNoCache),
 		ruleNoStoreCacheModes: cacheModes(fetchmode.CacheNoStore),
 		// services/network/cors/preflight_cache.cc and preflight_result.cc (browsers.md §1.1): one
@@ -59,6 +63,8 @@ var profileRules = [...]rules{
 		safelist:                        fetchmode.Safelist{NoTotalLimit: true},
 		ruleWildcardCoversAuthorization: true,
 		order:                           orderFirefox,
+		console:                         dialectFirefox,
+		ruleListParameterFirstToken:     true,
 		acao:                            acaoFirefox,
 		rulePreflightOriginUntainted:    true,
 		rulePreflightAfterRedirect:      true,
@@ -88,6 +94,8 @@ var profileRules = [...]rules{
 		safelist:                        fetchmode.Safelist{NoTotalLimit: true},
 		ruleWildcardCoversAuthorization: true,
 		order:                           orderWebKit,
+		console:                         dialectWebKit,
+		ruleReportRequestOrder:          true,
 		acao:                            acaoWebKit,
 		ruleCrossOriginDeleteAsGET:      true,
 		ruleListStrippedAuthorization:   true,

@@ -47,33 +47,33 @@ func (f *fetcher) redirectFetch(resp Response) result {
 		return f.fail(InvalidRedirect, next.StringNoFragment(), cur)
 	}
 	// Step 7: at most 20 redirects.
-	if f.redirects == maxRedirects {
+	if f.req.redirects == maxRedirects {
 		f.step("fetch#concept-http-redirect-fetch step 7", "redirect count 20", "network error: too many redirects")
 		return f.fail(TooManyRedirects, next.StringNoFragment(), cur)
 	}
 	// Step 8.
-	f.redirects++
+	f.req.redirects++
 	// Step 9: a cors-mode request may not be redirected cross-origin to a URL with credentials.
-	if f.mode == fetchmode.ModeCORS && next.HasCredentials() && !origin.SameOrigin(f.origin, next.Origin()) {
+	if f.req.mode == fetchmode.ModeCORS && next.HasCredentials() && !origin.SameOrigin(f.req.origin, next.Origin()) {
 		f.step("fetch#concept-http-redirect-fetch step 9", "Location with credentials", "network error")
-		return f.fail(RedirectContainsCredentials, f.redirectCredentialsParam(next), cur)
+		return f.fail(RedirectContainsCredentials, next.String(), cur)
 	}
 	// Step 10: nor may a CORS-tainted one, anywhere.
-	if f.tainting == fetchmode.TaintingCORS && next.HasCredentials() {
+	if f.req.tainting == fetchmode.TaintingCORS && next.HasCredentials() {
 		f.step("fetch#concept-http-redirect-fetch step 10", "Location with credentials under cors tainting", "network error")
-		return f.fail(RedirectContainsCredentials, f.redirectCredentialsParam(next), cur)
+		return f.fail(RedirectContainsCredentials, next.String(), cur)
 	}
 	// Step 11: a stream body cannot be sent again (except after a 303, which drops it).
-	if resp.Status != 303 && f.hasBody && f.stream {
+	if resp.Status != 303 && f.req.hasBody && f.req.stream {
 		if f.trace {
 			f.step("fetch#concept-http-redirect-fetch step 11", "a stream body and a "+strconv.Itoa(resp.Status), "network error")
 		}
 		return f.fail(InvalidRedirect, streamRedirectParam, cur)
 	}
 	// Step 12: POST → GET on 301/302, and anything but GET/HEAD → GET on 303.
-	rewrite := ((resp.Status == 301 || resp.Status == 302) && f.method == "POST") ||
-		(resp.Status == 303 && f.method != "GET" && f.method != "HEAD")
-	if !rewrite && f.rules.ruleCrossOriginDeleteAsGET && f.method == "DELETE" &&
+	rewrite := ((resp.Status == 301 || resp.Status == 302) && f.req.method == "POST") ||
+		(resp.Status == 303 && f.req.method != "GET" && f.req.method != "HEAD")
+	if !rewrite && f.rules.ruleCrossOriginDeleteAsGET && f.req.method == "DELETE" &&
 		!origin.SameOrigin(cur.Origin(), next.Origin()) {
 		// WebKitGTK: a DELETE redirected to another origin goes on as GET, whatever the status
 		// (profile rule).
@@ -81,65 +81,57 @@ func (f *fetcher) redirectFetch(resp Response) result {
 	}
 	if rewrite {
 		if f.trace {
-			f.step("fetch#concept-http-redirect-fetch step 12", strconv.Itoa(resp.Status)+" for "+f.method, "method becomes GET; body and request-body headers dropped")
+			f.step("fetch#concept-http-redirect-fetch step 12", strconv.Itoa(resp.Status)+" for "+f.req.method, "method becomes GET; body and request-body headers dropped")
 		}
 		if f.rules.ruleKeepOriginOnRewrite {
 			// WebKit keeps the Origin header the request carried (profile rule).
 			if o, ok := f.originHeader(cur); ok {
-				f.keptOrigin = o
+				f.req.keptOrigin = o
 			}
 		}
-		f.method = "GET"
-		f.hasBody = false
-		f.stream = false
+		f.req.method = "GET"
+		f.req.hasBody = false
+		f.req.stream = false
 		// The use-CORS-preflight flag stays set: nothing in the standard unsets it, so the next hop is
 		// preflighted again (Fetch §concept-main-fetch step 12).
 		if !f.rules.ruleKeepBodyHeadersOnRedirect {
 			f.deleteHeaders(fetchmode.IsRequestBodyHeaderName)
-		} else if f.bodyContentType {
+		} else if f.req.bodyContentType {
 			// WebKit drops only the Content-Type it derived from the body (profile rule).
 			f.deleteHeaders(func(name string) bool { return equalFold(name, "Content-Type") })
 		}
 	}
-	if f.keptOrigin != "" && !origin.SameOrigin(cur.Origin(), next.Origin()) {
+	if f.req.keptOrigin != "" && !origin.SameOrigin(cur.Origin(), next.Origin()) {
 		// WebKit clears the Origin it kept on a hop to another scheme, host or port
 		// (NetworkDataTaskSoup::continueHTTPRedirection, clearHTTPOrigin; profile rule).
-		f.keptOrigin = ""
+		f.req.keptOrigin = ""
 	}
 	// Step 13: a cross-origin hop drops Authorization.
-	if !origin.SameOrigin(cur.Origin(), next.Origin()) && f.headers.Contains("Authorization") {
+	if !origin.SameOrigin(cur.Origin(), next.Origin()) && f.req.headers.Contains("Authorization") {
 		f.step("fetch#concept-http-redirect-fetch step 13", "a cross-origin redirect", "Authorization removed")
 		f.deleteHeaders(fetchmode.IsCORSNonWildcardRequestHeaderName)
-		f.authRemoved = f.rules.ruleListStrippedAuthorization
+		f.req.authRemoved = f.rules.ruleListStrippedAuthorization
 	}
 	// Step 18: append the location URL; the redirect-taint follows from the new URL list.
-	f.urls = append(f.urls, next)
+	f.req.urls = append(f.req.urls, next)
 	if f.trace {
 		f.step("fetch#concept-http-redirect-fetch step 18", strconv.Itoa(resp.Status)+" Location "+next.StringNoFragment(),
-			"follow (redirect "+strconv.Itoa(f.redirects)+"); request origin now serializes as "+f.serializedRequestOrigin())
+			"follow (redirect "+strconv.Itoa(f.req.redirects)+"); request origin now serializes as "+f.serializedRequestOrigin())
 	}
 	// Step 22: main fetch again, recursively.
 	return f.mainFetch(true)
 }
 
-// redirectCredentialsParam: Chromium reports an empty failed parameter for this failure (browsers.md §4).
-func (f *fetcher) redirectCredentialsParam(next origin.URL) string {
-	if f.rules.order == orderChromium {
-		return ""
-	}
-	return next.String()
-}
-
 func (f *fetcher) deleteHeaders(match func(string) bool) {
-	out := f.headers[:0]
-	for i, h := range f.headers {
+	out := f.req.headers[:0]
+	for i, h := range f.req.headers {
 		if match(h.Name) {
-			if i < f.uaAccept {
-				f.uaAccept--
+			if i < f.req.uaAccept {
+				f.req.uaAccept--
 			}
 			continue
 		}
 		out = append(out, h)
 	}
-	f.headers = out
+	f.req.headers = out
 }

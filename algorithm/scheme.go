@@ -34,9 +34,9 @@ func (f *fetcher) schemeFetch() result {
 			return result{status: 200, headers: h, body: body}
 		}
 		if f.trace {
-			f.step("fetch#data-url-processor", cur.StringNoFragment(), "network error: not a valid data: URL")
+			f.step("fetch#data-url-processor", f.req.href(cur), "network error: not a valid data: URL")
 		}
-		return f.fail(InvalidResponse, cur.StringNoFragment(), cur)
+		return f.fail(InvalidResponse, f.req.href(cur), cur)
 	}
 	if f.trace {
 		f.step("fetch#scheme-fetch", "scheme "+cur.Scheme(), "network error: corsim cannot fetch this scheme")
@@ -143,13 +143,13 @@ func (f *fetcher) corpCheck(cur origin.URL, h fetchmode.HeaderList) Failure {
 	}
 	switch policy {
 	case "same-origin":
-		if !origin.SameOrigin(f.origin, cur.Origin()) {
+		if !origin.SameOrigin(f.req.origin, cur.Origin()) {
 			f.step("fetch#cross-origin-resource-policy-internal-check", "Cross-Origin-Resource-Policy: same-origin", "blocked")
 			return Failure{Reason: CorpNotSameOrigin, Parameter: policy}
 		}
 	case "same-site":
 		// Same site when schemelessly same site, and not from a non-https page to an https URL.
-		if !origin.SchemelesslySameSite(f.origin, cur.Origin()) || (f.origin.Scheme() != "https" && cur.Scheme() == "https") {
+		if !origin.SchemelesslySameSite(f.req.origin, cur.Origin()) || (f.req.origin.Scheme() != "https" && cur.Scheme() == "https") {
 			f.step("fetch#cross-origin-resource-policy-internal-check", "Cross-Origin-Resource-Policy: same-site", "blocked")
 			return Failure{Reason: CorpNotSameSite, Parameter: policy}
 		}
