@@ -116,9 +116,9 @@ func (res *result) isNetworkError() bool { return !res.failure.OK() }
 
 func newFetcher(req *Request, r Responder, opts *Options) *fetcher {
 	f := &fetcher{
-		rules:    opts.Profile.rules(),
-		resp:     r,
-		cache:    opts.Cache,
+		rules: opts.Profile.rules(),
+		resp:  r,
+		cache: opts.Cache,
 		trace: opts.Trace,
 	}
 	f.req.uaAccept = -1

@@ -11,10 +11,10 @@ import (
 // ../shared/browsers.md sections (engine source read there) and the observations in its §9–§10.
 var profileRules = [...]rules{
 	Spec: {
-		name:  "spec",
+		name:    "spec",
 		order:   orderSpec,
 		console: dialectSpec,
-		acao:  acaoSpec,
+		acao:    acaoSpec,
 		// The standard's cache: per-token entries, 5 s default, no cap of its own, cleared on failure
 		// (Fetch §cors-preflight-cache, §concept-main-fetch step 12).
 		cachePolicy: cache.Policy{},
