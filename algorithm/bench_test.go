@@ -41,7 +41,7 @@ func BenchmarkValidatePreflight(b *testing.B) {
 		"Access-Control-Max-Age", "600")}
 	check := algorithm.PreflightCheck{Origin: "https://www.shop.test", Method: "PATCH",
 		Headers: []string{"content-type", "x-csrf-token"}, Credentials: fetchmode.CredentialsInclude}
-	for _, p := range algorithm.Profiles {
+	for _, p := range algorithm.Profiles() {
 		b.Run("profile="+p.String(), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -67,7 +67,7 @@ func BenchmarkFetch(b *testing.B) {
 		"Content-Type", "application/json")}
 	srv := server(pre, act)
 	req := checkoutRequest()
-	for _, p := range algorithm.Profiles {
+	for _, p := range algorithm.Profiles() {
 		b.Run("req=preflighted/cache=none/profile="+p.String(), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -394,7 +394,7 @@ func TestFetchCacheAndClock(t *testing.T) {
 		Options: resp(204, "Access-Control-Allow-Origin", "https://app.test", "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "10"),
 		Actual:  ok200("Access-Control-Allow-Origin", "https://app.test", "Vary", "Origin")}})
 	put := algorithm.Request{Origin: page, URL: api, Method: "PUT", Body: strp("x")}
-	for _, p := range algorithm.Profiles {
+	for _, p := range algorithm.Profiles() {
 		t.Run(p.String(), func(t *testing.T) {
 			opts := algorithm.Options{Profile: p, Cache: p.NewCache(), Clock: func() time.Time { return now }}
 			v1 := algorithm.Fetch(put, tb, opts)
@@ -428,7 +428,7 @@ func TestFetchResponderError(t *testing.T) {
 }
 
 func TestProfileNames(t *testing.T) {
-	for _, p := range algorithm.Profiles {
+	for _, p := range algorithm.Profiles() {
 		q, err := algorithm.ParseProfile(strings.ToUpper(p.String()))
 		if err != nil || q != p {
 			t.Errorf("ParseProfile(%q) = %v, %v", p.String(), q, err)

@@ -66,7 +66,7 @@ func TestConsoleMessages(t *testing.T) {
 	var b strings.Builder
 	for _, c := range messageCases() {
 		fmt.Fprintf(&b, "## %s\n", c.name)
-		for _, p := range algorithm.Profiles {
+		for _, p := range algorithm.Profiles() {
 			tb, err := algorithm.NewTable(c.routes)
 			if err != nil {
 				t.Fatal(err)

@@ -25,8 +25,8 @@ const (
 	WebKit
 )
 
-// Profiles lists every profile, Spec first.
-var Profiles = [...]Profile{Spec, Chromium, Firefox, WebKit}
+// Profiles returns every profile, Spec first, in a new slice.
+func Profiles() []Profile { return []Profile{Spec, Chromium, Firefox, WebKit} }
 
 // String returns the profile's name as the CLI spells it: "spec", "chromium", "firefox", "webkit".
 func (p Profile) String() string {

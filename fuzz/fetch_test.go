@@ -226,7 +226,7 @@ func FuzzFetch(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := fxDecode(data)
-		p := algorithm.Profiles[int(in.profile)%len(algorithm.Profiles)]
+		p := algorithm.Profiles()[int(in.profile)%len(algorithm.Profiles())]
 		req := algorithm.Request{
 			URL:         in.url,
 			Method:      in.method,
@@ -396,7 +396,7 @@ func FuzzCORSCheck(f *testing.F) {
 		joinedACAO, hasACAO := l.Get("Access-Control-Allow-Origin")
 		joinedACAC, _ := l.Get("Access-Control-Allow-Credentials")
 		want := fxCORSCheckOracle(serialized, cred, joinedACAO, hasACAO, joinedACAC)
-		for _, p := range algorithm.Profiles {
+		for _, p := range algorithm.Profiles() {
 			got := algorithm.CORSCheck(p, serialized, cred, l)
 			if got.OK() != want {
 				t.Fatalf("%s: CORSCheck(%q, %v, %q) ok = %v (%s), standard says %v", p, serialized, cred, l, got.OK(), got.Reason, want)
@@ -455,7 +455,7 @@ func FuzzValidatePreflight(f *testing.F) {
 		}
 		resp := algorithm.Response{Status: status, Headers: l}
 		inc := cred == fetchmode.CredentialsInclude
-		for _, p := range algorithm.Profiles {
+		for _, p := range algorithm.Profiles() {
 			res, fl := algorithm.ValidatePreflight(p, check, resp)
 			if !fl.OK() {
 				if fl.Reason == "" {

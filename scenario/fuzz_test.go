@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		s.Run(Options{Profile: algorithm.Profiles[len(line)%len(algorithm.Profiles)], Trace: len(line)%2 == 0})
+		s.Run(Options{Profile: algorithm.Profiles()[len(line)%len(algorithm.Profiles())], Trace: len(line)%2 == 0})
 		out, err := s.AppendJSON(nil)
 		if err != nil {
 			t.Fatal(err)

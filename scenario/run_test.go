@@ -32,7 +32,7 @@ func hits(s *Scenario) []bool {
 
 func TestRunClockAndCache(t *testing.T) {
 	s := parse(t, cached)
-	for _, p := range algorithm.Profiles {
+	for _, p := range algorithm.Profiles() {
 		s.Run(Options{Profile: p})
 		if got := hits(s); got[0] || !got[1] || got[2] {
 			t.Errorf("%s: cache hits %v, want [false true false] (10 s max-age, waits 9.999 s then 0.001 s)", p, got)

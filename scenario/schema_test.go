@@ -60,7 +60,7 @@ func TestSchemaAcceptsTestdataAndOutput(t *testing.T) {
 				t.Errorf("%s line %d (input): %v", file, n, err)
 			}
 		})
-		for _, p := range algorithm.Profiles {
+		for _, p := range algorithm.Profiles() {
 			for _, trace := range []bool{false, true} {
 				var out bytes.Buffer
 				if _, err := scenario.Stream(&out, bytes.NewReader(in), scenario.StreamOptions{Options: scenario.Options{Profile: p, Trace: trace}}); err != nil {

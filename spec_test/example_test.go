@@ -18,7 +18,7 @@ func Example_wildcardWithCredentials() {
 			{Name: "Access-Control-Allow-Credentials", Value: "true"},
 		}}},
 	})
-	for _, p := range algorithm.Profiles {
+	for _, p := range algorithm.Profiles() {
 		v := algorithm.Fetch(algorithm.Request{
 			Origin:      origin.MustParse("https://app.example"),
 			URL:         "https://api.example/me",

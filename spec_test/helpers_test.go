@@ -26,7 +26,7 @@ var (
 	// commas is thousands of commas.
 	commas = strings.Repeat(",", 5000)
 	// allProfiles is every profile, Spec first.
-	allProfiles = algorithm.Profiles[:]
+	allProfiles = algorithm.Profiles()
 	// browsers are the three browser profiles.
 	browsers = []algorithm.Profile{algorithm.Chromium, algorithm.Firefox, algorithm.WebKit}
 )

@@ -10,7 +10,7 @@ import (
 )
 
 // TestProfiles checks each browser profile against browsers.md (and Spec against the standard) where
-// they differ. want holds the expected probe result per profile, in algorithm.Profiles order (Spec,
+// they differ. want holds the expected probe result per profile, in algorithm.Profiles() order (Spec,
 // Chromium, Firefox, WebKit); "" leaves a profile unchecked where the sources do not decide it.
 func TestProfiles(t *testing.T) {
 	lang120 := strings.Repeat("c", 120)

@@ -40,7 +40,7 @@ func TestScenarioFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		checks := 0
-		for _, p := range algorithm.Profiles {
+		for _, p := range algorithm.Profiles() {
 			checks += scenarioRunFile(t, filepath.Base(file), input, p)
 		}
 		t.Logf("%s: %d fetch checks", filepath.Base(file), checks)
@@ -222,7 +222,7 @@ func TestScenarioFilesWellFormed(t *testing.T) {
 				t.Errorf("%s: %s has no fetches", file, s.ID)
 			}
 			for i := range s.Fetches {
-				for _, p := range algorithm.Profiles {
+				for _, p := range algorithm.Profiles() {
 					if _, ok := scenarioWant(t, s.ID, &s.Fetches[i], p)["outcome"]; !ok {
 						t.Errorf("%s: %s fetch %d asserts no outcome under %s", file, s.ID, i, p)
 					}

@@ -107,7 +107,7 @@ func writeReport(w io.Writer, ci corpusInfo, results []*browserResult) {
 		p("---:|")
 	}
 	p("\n")
-	for _, q := range algorithm.Profiles {
+	for _, q := range algorithm.Profiles() {
 		p("| %s |", q)
 		for _, r := range results {
 			p(" %d / %d (%s) |", r.Matrix[q], r.Fetches, pct(r.Matrix[q], r.Fetches))

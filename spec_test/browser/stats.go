@@ -41,7 +41,7 @@ func tally(name, version string, p algorithm.Profile, runs []scenarioRun) (*brow
 			continue
 		}
 		verdicts := map[algorithm.Profile][]algorithm.Verdict{}
-		for _, q := range algorithm.Profiles {
+		for _, q := range algorithm.Profiles() {
 			v, err := runEngine(run.sc, q)
 			if err != nil {
 				run.err = err
@@ -54,7 +54,7 @@ func tally(name, version string, p algorithm.Profile, runs []scenarioRun) (*brow
 			continue
 		}
 		br.Scenarios++
-		for _, q := range algorithm.Profiles {
+		for _, q := range algorithm.Profiles() {
 			v := verdicts[q]
 			for _, fc := range compareRun(run, name, v) {
 				if len(fc.diffs) == 0 {
