@@ -148,8 +148,7 @@ func (f *fetcher) appendHeader(name, value string) Failure {
 		}
 		return Failure{}
 	}
-	// Chromium still drops User-Agent and Access-Control-Request-Private-Network (profile rule,
-	// browsers.md §3.2).
+	// Chromium still drops User-Agent and Access-Control-Request-Private-Network (profile rule).
 	if f.rules.ruleForbidUserAgent && (equalFold(name, "User-Agent") || equalFold(name, "Access-Control-Request-Private-Network")) {
 		if f.trace {
 			f.step("fetch#headers-validate step 3", "header "+name, "Chromium treats it as forbidden: dropped (profile rule)")

@@ -268,7 +268,7 @@ func webkitMessage(rep *failureReport) string {
 		return "TypeError: Load failed"
 	}
 	if rep.redirectTo != "" && !rep.inPreflight {
-		// A redirect response that failed the CORS check (NetworkLoadChecker, browsers.md §5.4).
+		// A redirect response that failed the CORS check (NetworkLoadChecker.cpp).
 		desc = "Cross-origin redirection to " + rep.redirectTo + " denied by Cross-Origin Resource Sharing policy: " + desc
 	}
 	return desc + "\nFetch API cannot load " + rep.url + " due to access control checks."

@@ -47,7 +47,7 @@ type PreflightResult struct {
 }
 
 // ValidatePreflight validates a preflight response (Fetch §cors-preflight-fetch-0 steps 7–8) in the
-// order the profile's browser checks (browsers.md §2.4), which decides the reason reported when a
+// order the profile's browser checks, which decides the reason reported when a
 // response has several faults. The zero Failure means the actual request may follow.
 func ValidatePreflight(p Profile, c PreflightCheck, resp Response) (PreflightResult, Failure) {
 	var bufs listBufs
@@ -76,7 +76,7 @@ const (
 	stHeaders
 )
 
-// preflightSteps is each order's sequence of checks (browsers.md §2.4).
+// preflightSteps is each order's sequence of checks.
 var preflightSteps = [...][8]pfStep{
 	// Fetch §cors-preflight-fetch-0 step 7: the CORS check and an ok status, then 7.1–7.7.
 	orderSpec:     {stCORS, stStatus, stParse, stMethod, stAuthorization, stHeaders},

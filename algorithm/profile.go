@@ -8,9 +8,9 @@ import (
 )
 
 // Profile selects whose behaviour corsim models: the Fetch standard itself, or one browser engine.
-// Every place where a browser differs from the standard is a named rule of its profile (see the
-// rule* fields of rules below and docs in profiles.md), each citing where the behaviour was read or
-// observed. The zero Profile is Spec.
+// Every place where a browser differs from the standard is a named rule of its profile, listed in
+// docs/profiles.md with the engine source it was read from and the probes that pin it in the real
+// browser. The zero Profile is Spec.
 type Profile uint8
 
 const (
@@ -80,154 +80,123 @@ func (p Profile) rules() *rules {
 	return &profileRules[Spec]
 }
 
-// preflightOrder is the order of checks inside preflight validation, which decides the reason reported
-// when a response has several problems (browsers.md §2.4).
+// preflightOrder is the order of the checks in preflight validation, which decides the reason
+// reported when a preflight response has several faults.
 type preflightOrder uint8
 
 const (
-	// orderSpec: Fetch §cors-preflight-fetch-0 step 7: CORS check and ok status, then ACAM and ACAH
-	// parsing, then method (7.5), Authorization (7.6), headers (7.7).
+	// orderSpec: Fetch §cors-preflight-fetch-0 step 7: the CORS check and an ok status, then the
+	// method and header lists, the method, Authorization, the other headers.
 	orderSpec preflightOrder = iota
-	// orderChromium: ACAO, ACAC, status, parse ACAM, parse ACAH, method, headers in request order
-	// (services/network/cors/preflight_controller.cc, preflight_result.cc). Chromium's "request order"
-	// is the iteration order of Blink's HTTPHeaderMap, a hash table of case-folded names, which corsim
-	// does not reproduce: with two or more disallowed headers it may name another of them (harness,
-	// probe-hdr-order-*: script order matched 6 of 12; docs/fidelity.md).
+	// orderChromium: redirect, ACAO, ACAC, status, both lists, method, headers
+	// (services/network/cors/preflight_controller.cc, preflight_result.cc).
 	orderChromium
-	// orderFirefox: ACAO, ACAC, status, ACAM tokens then method, ACAH tokens then headers in sorted
-	// order (nsCORSListenerProxy.cpp CheckPreflightRequestApproved).
+	// orderFirefox: redirect, ACAO, ACAC, status, the method list with the method, the header list
+	// with the headers (nsCORSListenerProxy.cpp CheckPreflightRequestApproved).
 	orderFirefox
-	// orderWebKit: status first, then ACAO, ACAC, parse ACAM, parse ACAH, method, headers
+	// orderWebKit: status, ACAO, ACAC, both lists, method, headers
 	// (CrossOriginAccessControl.cpp validatePreflightResponse).
 	orderWebKit
 )
 
-// acaoStyle is how an engine classifies a failed Access-Control-Allow-Origin comparison
-// (browsers.md §2.1).
+// acaoStyle is how an engine names a failed Access-Control-Allow-Origin comparison.
 type acaoStyle uint8
 
 const (
-	// acaoSpec: the standard only compares bytes; corsim still names several header lines
-	// MultipleAllowOriginValues, since that is what went wrong.
+	// acaoSpec: the standard only compares bytes; corsim names several header lines
+	// MultipleAllowOriginValues and anything else a mismatch. Gecko does the same.
 	acaoSpec acaoStyle = iota
-	// acaoChromium: a value with a space or a comma is "multiple values"; a value that is not a valid
-	// URL is "invalid" (cors.cc CheckAccessInternal).
+	// acaoChromium: a space or a comma is "multiple values", a value that is not a URL is "invalid"
+	// (services/network/public/cpp/cors/cors.cc CheckAccessInternal).
 	acaoChromium
-	// acaoFirefox: several header lines are "multiple"; everything else is a mismatch.
+	// acaoFirefox: unused; Firefox names faults as acaoSpec does.
 	acaoFirefox
-	// acaoWebKit: a joined value with a comma is "more than one origin"; everything else a mismatch.
+	// acaoWebKit: a comma in the combined value is "more than one origin"
+	// (CrossOriginAccessControl.cpp).
 	acaoWebKit
 )
 
-// rules are a profile's behaviours. Each field other than name is a named divergence from the
-// standard (false/zero = the standard's behaviour) and cites its source.
+// rules are a profile's behaviours. Each field but name is a named divergence from the standard (the
+// zero value is the standard's behaviour); docs/profiles.md is the table of all of them, with the
+// engine source each was read from and the probes that pin it in real browsers. Adding a rule is a
+// field here, its value in profileRules, and one use site.
 type rules struct {
 	name string
-	// safelist: Chromium safelists client hints and keeps the 1024-byte rule; Firefox and WebKit lack
-	// the 1024-byte rule (browsers.md §3.1; observed §9, §10).
+	// safelist: Chromium safelists client hints, refuses Range bounds beyond int64 and keeps the
+	// 1024-byte total; Firefox has no 1024-byte total (services/network/public/cpp/cors/cors.cc,
+	// Gecko nsContentUtils::IsCORSSafelistedRequestHeader).
 	safelist fetchmode.Safelist
-	// ruleForbidUserAgent: Chromium still treats User-Agent and Access-Control-Request-Private-Network
-	// as forbidden request-headers and drops them silently (net/http/http_util.cc kForbiddenHeaderFields,
-	// crbug.com/571722; browsers.md §3.2).
+	// ruleForbidUserAgent: Chromium still drops User-Agent and Access-Control-Request-Private-Network
+	// as forbidden request-headers (net/http/http_util.cc, crbug.com/571722).
 	ruleForbidUserAgent bool
-	// ruleWildcardCoversAuthorization: "Access-Control-Allow-Headers: *" lets Authorization through
-	// on a fresh preflight without credentials, against Fetch §cors-preflight-fetch-0 step 7.6, in all
-	// three engines (browsers.md §2.3, §7.1; observed §9, §10).
+	// ruleWildcardCoversAuthorization: "Access-Control-Allow-Headers: *" covers Authorization on a
+	// preflight without credentials, which Fetch §cors-preflight-fetch-0 step 7.6 forbids.
 	ruleWildcardCoversAuthorization bool
-	// order is the order of the checks in preflight validation, which decides the reason reported
-	// when a preflight response has several faults.
+	// order is the order of the checks in preflight validation.
 	order preflightOrder
 	// console is whose wording the console messages use.
 	console consoleDialect
-	// ruleListParameterFirstToken: when Access-Control-Allow-Methods or -Headers does not parse,
-	// Firefox reports the first invalid token as the failed parameter, where the others give the
-	// whole value (nsCORSListenerProxy.cpp CheckPreflightRequestApproved).
+	// ruleListParameterFirstToken: an unparsable Access-Control-Allow-Methods or -Headers is reported
+	// by its first invalid token, not the whole value (nsCORSListenerProxy.cpp).
 	ruleListParameterFirstToken bool
-	// ruleReportRequestOrder: with several headers the preflight did not allow, Chromium and WebKit
-	// name the first in the order of the request's header list, where the standard's step is silent
-	// and Firefox names the first in sorted order (preflight_result.cc, CrossOriginPreflightResultCache.cpp).
+	// ruleReportRequestOrder: of several headers the preflight did not allow, the first in the
+	// request's header list is reported, not the first in sorted order (preflight_result.cc,
+	// CrossOriginPreflightResultCache.cpp).
 	ruleReportRequestOrder bool
-	// acao: how a failed ACAO comparison is classified (browsers.md §2.1).
+	// acao: how a failed ACAO comparison is named.
 	acao acaoStyle
-	// ruleBypassCacheModes: cache modes whose requests skip the preflight-cache look-up; Chromium:
-	// no-store, reload, no-cache (LOAD_DISABLE_CACHE/BYPASS/VALIDATE, browsers.md §1.1).
+	// ruleBypassCacheModes: cache modes whose requests skip the preflight-cache look-up.
 	ruleBypassCacheModes cacheModeSet
-	// ruleNoStoreCacheModes: cache modes whose preflights are not stored; Chromium: no-store.
+	// ruleNoStoreCacheModes: cache modes whose preflights are not stored.
 	ruleNoStoreCacheModes cacheModeSet
-	// ruleCrossOriginDeleteAsGET: WebKitGTK turns a DELETE into a GET without a body when a redirect
-	// of any status (307 and 308 included) leads to another scheme, host or port; on 301 and 302 it
-	// changes only POST, as the standard does (WebKit's NetworkDataTaskSoup::shouldRedirectAsGET,
-	// "crossOrigin && method == DELETE"; measured by corsim's harness in WebKitGTK 2.50.6 over every
-	// method × 301/302/307/308 × same/cross-origin, gen-6-0965-redirect). browsers.md §10's "301 and
-	// 302 turn PUT, PATCH and DELETE into GET" did not hold there: PUT and PATCH keep their method.
+	// ruleCrossOriginDeleteAsGET: a DELETE redirected to another origin becomes a GET without a body,
+	// whatever the status (NetworkDataTaskSoup::shouldRedirectAsGET).
 	ruleCrossOriginDeleteAsGET bool
-	// rulePreflightOriginUntainted: after a cross-origin redirect, Firefox's preflight carries the
-	// page's origin where the standard (and Chromium) send "null" (observed, browsers.md §10).
+	// rulePreflightOriginUntainted: after a cross-origin redirect the preflight carries the page's
+	// origin where the standard sends "null".
 	rulePreflightOriginUntainted bool
-	// rulePreflightAfterRedirect: Firefox preflights every redirected hop of a request whose method or
-	// headers as script made them were not all CORS-safelisted, even when the redirected request no
-	// longer needs a preflight (a 302 made it a GET, or a cross-origin hop removed Authorization)
-	// (observed, browsers.md §10; corsim's browser harness, Firefox ESR 153, gen-6-0155-redirect).
+	// rulePreflightAfterRedirect: every redirected hop of a request that was not simple as script
+	// made it is preflighted, even when the redirect made it simple.
 	rulePreflightAfterRedirect bool
-	// ruleListStrippedAuthorization: WebKit removes Authorization from the request after a
-	// cross-origin redirect, yet its next preflight still lists authorization in
-	// Access-Control-Request-Headers (observed, browsers.md §10; harness, WebKitGTK 2.50.6).
+	// ruleListStrippedAuthorization: an Authorization removed by a cross-origin redirect is still
+	// listed in the next preflight's Access-Control-Request-Headers.
 	ruleListStrippedAuthorization bool
-	// ruleKeepOriginOnRewrite: when a redirect turns a request into a GET, WebKit keeps the Origin
-	// header the request carried, so a same-origin GET after a POST, PUT or DELETE still sends Origin
-	// (browsers.md §10; harness, WebKitGTK 2.50.6, probe-origin-after-* and gen-6s-0176-redirect; Fetch
-	// §append-a-request-origin-header sends none for a GET unless the tainting is cors).
+	// ruleKeepOriginOnRewrite: a request a redirect turns into a GET keeps its Origin header until a
+	// hop to another origin (NetworkDataTaskSoup::continueHTTPRedirection).
 	ruleKeepOriginOnRewrite bool
-	// ruleKeepBodyHeadersOnRedirect: WebKit keeps the request-body headers script set when a redirect
-	// turns the request into a GET, so the GET may need a preflight; it drops only a Content-Type it
-	// derived from the body (harness, WebKitGTK 2.50.6, redir-post-json-302-drops-preflight,
-	// redir-post-302-get; Fetch §http-redirect-fetch step 12.2 removes them all).
+	// ruleKeepBodyHeadersOnRedirect: a request a redirect turns into a GET keeps the request-body
+	// headers script set, dropping only a Content-Type derived from the body; Fetch
+	// §concept-http-redirect-fetch removes them all.
 	ruleKeepBodyHeadersOnRedirect bool
-	// ruleLoopbackIsMixedContent: WebKit blocks http://localhost and http://127.0.0.1 from an https page
-	// as mixed content; it does not treat loopback as potentially trustworthy (WebKit bug 171934,
-	// browsers.md §6.3; harness, WebKitGTK 2.50.6).
+	// ruleLoopbackIsMixedContent: http://localhost and http://127.0.0.1 are mixed content on an https
+	// page; loopback is not potentially trustworthy (WebKit bug 171934).
 	ruleLoopbackIsMixedContent bool
-	// ruleSafelistCombined: WebKit judges the safelist on each header's combined value (its header map
-	// joins repeated names with ", "), so nine short Accept values over 128 bytes together need a
-	// preflight (harness, WebKitGTK 2.50.6, trigger-1024-total; Fetch judges each entry).
+	// ruleSafelistCombined: the safelist judges each name's combined value, so repeated names add up
+	// against the 128-byte limit (WebKit's HTTPHeaderMap joins them).
 	ruleSafelistCombined bool
-	// ruleUTF8HeaderValues: WebKitGTK sends each header-value byte of 0x80 or more (a code point of the
-	// script's ByteString) UTF-8-encoded on the wire (harness, WebKitGTK 2.50.6).
+	// ruleUTF8HeaderValues: header-value bytes of 0x80 or more go on the wire UTF-8-encoded.
 	ruleUTF8HeaderValues bool
-	// ruleStreamBodyAsString: Firefox does not support ReadableStream request bodies; it sends the
-	// string "[object ReadableStream]" as a text/plain body, with no forced preflight (harness,
-	// Firefox ESR 153).
+	// ruleStreamBodyAsString: a ReadableStream body is sent as the string "[object ReadableStream]",
+	// with no forced preflight (Firefox has no stream uploads).
 	ruleStreamBodyAsString bool
-	// ruleStreamBodyUnsupported: WebKit rejects a fetch() with a ReadableStream body and sends nothing
-	// (harness, WebKitGTK 2.50.6).
+	// ruleStreamBodyUnsupported: a ReadableStream body fails the fetch; nothing is sent.
 	ruleStreamBodyUnsupported bool
-	// ruleStreamNeedsHTTP2: Chromium uploads a ReadableStream body only over HTTP/2 or QUIC, which it
-	// negotiates only over TLS, so a stream body to an http: URL fails where the request would be sent
-	// (after its preflight), with net::ERR_ALPN_NEGOTIATION_FAILED. Over https the profile assumes the
-	// server speaks HTTP/2; against an HTTP/1.1-only server the upload fails the same way (harness,
-	// Chromium 156, probe-stream-http-cross, probe-stream-http-same; the https stream scenarios pass
-	// over the harness's HTTP/2).
+	// ruleStreamNeedsHTTP2: a ReadableStream body needs HTTP/2, which the browser speaks only over TLS:
+	// to an http: URL the upload fails after its preflight (net::ERR_ALPN_NEGOTIATION_FAILED).
 	ruleStreamNeedsHTTP2 bool
-	// ruleDataURLContentLength: Firefox's data: responses carry Content-Length (harness, Firefox ESR 153).
+	// ruleDataURLContentLength: data: responses carry Content-Length.
 	ruleDataURLContentLength bool
-	// ruleEscapeSpaceInHost: Chromium's host canonicalizer percent-encodes a space in the host of an
-	// http(s) URL ("https://exa mple.com/" has host "exa%20mple.com") where the URL Standard's host
-	// parser fails on a forbidden host code point, so the Request constructor does not throw and the
-	// fetch fails later: no name with "%20" resolves (url/url_canon_host.cc, kHostCharLookup; every
-	// ASCII byte in a host measured in Chromium 156 — only the space and "*" differ from the URL
-	// Standard, and "*" is left alone here; harness, js-url-invalid-host: net::ERR_NAME_NOT_RESOLVED).
+	// ruleEscapeSpaceInHost: a space in an http(s) host is percent-encoded where the URL Standard
+	// fails, so fetch() does not throw and fails to resolve the name (url/url_canon_host.cc).
 	ruleEscapeSpaceInHost bool
-	// ruleMixedContentFirst: Chromium checks mixed content in the renderer, before the network stack
-	// looks at the port (harness, Chromium 156, mixed-badport-first).
+	// ruleMixedContentFirst: mixed content is checked before the port (in the renderer).
 	ruleMixedContentFirst bool
-	// ruleAllowedPorts: ports on the standard's bad-port list that the browser still fetches; Chromium
-	// 156 fetches 6679 (harness, badport-6679).
+	// ruleAllowedPorts: ports of the standard's bad-port list that the browser still fetches.
 	ruleAllowedPorts []uint16
-	// ruleEmptyParameter: reasons for which the browser's DevTools report an empty failed parameter
-	// (Chromium 156's corsErrorStatus.failedParameter, harness).
+	// ruleEmptyParameter: reasons whose failed parameter DevTools report empty; the console message
+	// is made from that empty parameter too.
 	ruleEmptyParameter []Reason
-	// cachePolicy is the browser's preflight cache, including whether it clears on failure
-	// (KeepOnFailure) and stores rejected preflights (StoreRejected, WebKit).
+	// cachePolicy is the browser's preflight cache (package cache).
 	cachePolicy cache.Policy
 }
 

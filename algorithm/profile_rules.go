@@ -7,8 +7,8 @@ import (
 	"github.com/corsim/corsim/fetchmode"
 )
 
-// profileRules holds each profile's rules, indexed by Profile. Sources are
-// ../shared/browsers.md sections (engine source read there) and the observations in its §9–§10.
+// profileRules holds each profile's rules, indexed by Profile. docs/profiles.md gives each rule's
+// engine source and the probes that pin it.
 var profileRules = [...]rules{
 	Spec: {
 		name:    "spec",
@@ -37,7 +37,7 @@ var profileRules = [...]rules{
 			RedirectContainsCredentials},
 		ruleBypassCacheModes:  cacheModes(fetchmode.CacheNoStore, fetchmode.CacheReload, fetchmode.CacheNoCache),
 		ruleNoStoreCacheModes: cacheModes(fetchmode.CacheNoStore),
-		// services/network/cors/preflight_cache.cc and preflight_result.cc (browsers.md §1.1): one
+		// services/network/cors/preflight_cache.cc and preflight_result.cc: one
 		// result per key, replaced; 5 s default; 2 h cap; StringToInt64 parsing; an entry found stale
 		// or insufficient is erased; no clearing on actual-request failure; the newest cache keeps 32
 		// results per top-frame site (random purge of 4) and 128 sites (LRU); URLs of 1024 characters
@@ -65,15 +65,16 @@ var profileRules = [...]rules{
 		order:                           orderFirefox,
 		console:                         dialectFirefox,
 		ruleListParameterFirstToken:     true,
-		acao:                            acaoFirefox,
-		rulePreflightOriginUntainted:    true,
-		rulePreflightAfterRedirect:      true,
-		ruleStreamBodyAsString:          true,
-		ruleDataURLContentLength:        true,
-		// Fetch's reload and no-store set LOAD_BYPASS_CACHE in FetchDriver (browsers.md §1.2, read
-		// as likely there, not re-verified).
+		// Gecko names several Access-Control-Allow-Origin lines "multiple" and anything else a
+		// mismatch (CORSMultipleAllowOriginNotAllowed), as corsim's Spec naming does.
+		acao:                         acaoSpec,
+		rulePreflightOriginUntainted: true,
+		rulePreflightAfterRedirect:   true,
+		ruleStreamBodyAsString:       true,
+		ruleDataURLContentLength:     true,
+		// reload and no-store set LOAD_BYPASS_CACHE (dom/fetch/FetchDriver.cpp; not yet probed).
 		ruleBypassCacheModes: cacheModes(fetchmode.CacheNoStore, fetchmode.CacheReload),
-		// nsPreflightCache (browsers.md §1.2, observed §10): per-token entries that merge; credentials
+		// nsPreflightCache (netwerk/protocol/http/nsCORSListenerProxy.cpp): per-token entries that merge; credentials
 		// in the key; a cached "*" never reused; HEAD needs a method entry; invalid or zero max-age
 		// stores nothing; 24 h cap; 100 entries, expired first then LRU; cleared on failure.
 		cachePolicy: cache.Policy{
@@ -90,8 +91,9 @@ var profileRules = [...]rules{
 		},
 	},
 	WebKit: {
-		name:                            "webkit",
-		safelist:                        fetchmode.Safelist{NoTotalLimit: true},
+		name: "webkit",
+		// WebKit has no 1024-byte total either, but judging combined values (ruleSafelistCombined) leaves
+		// at most five safelisted names of 128 bytes, so the total can never exceed 1024 there.
 		ruleWildcardCoversAuthorization: true,
 		order:                           orderWebKit,
 		console:                         dialectWebKit,
@@ -105,7 +107,7 @@ var profileRules = [...]rules{
 		ruleSafelistCombined:            true,
 		ruleUTF8HeaderValues:            true,
 		ruleStreamBodyUnsupported:       true,
-		// CrossOriginPreflightResultCache.cpp (browsers.md §1.3, observed §10): one item per key,
+		// CrossOriginPreflightResultCache.cpp: one item per key,
 		// replaced; 5 s default; 600 s cap; parseInteger; unbounded; an unusable item is removed at
 		// look-up; a cached "*" covers Authorization; a preflight that failed the method or header
 		// check is still stored; no clearing on actual-request failure.
