@@ -101,9 +101,7 @@ func validatePreflight(r *rules, c *PreflightCheck, resp *Response, bufs *listBu
 		case stStatus:
 			f = v.status()
 		case stParse:
-			if f = v.parseMethods(); f.OK() {
-				f = v.parseHeaders()
-			}
+			f = v.parse()
 		case stParseMethods:
 			f = v.parseMethods()
 		case stMethod:
