@@ -1,7 +1,6 @@
 package fetchmode
 
 import (
-	"net/http"
 	"slices"
 	"strings"
 )
@@ -201,33 +200,3 @@ func joinValues(hs []Header) string {
 
 // Clone returns a copy of l that shares no storage with it; nil stays nil.
 func (l HeaderList) Clone() HeaderList { return slices.Clone(l) }
-
-// FromHTTPHeader converts h to a header list. Go maps are unordered, so names
-// come out in byte order; the values of one name keep their order. Names are
-// kept as they are in the map.
-func FromHTTPHeader(h http.Header) HeaderList {
-	names := make([]string, 0, len(h))
-	n := 0
-	for k, vs := range h {
-		names = append(names, k)
-		n += len(vs)
-	}
-	slices.Sort(names)
-	l := make(HeaderList, 0, n)
-	for _, k := range names {
-		for _, v := range h[k] {
-			l = append(l, Header{Name: k, Value: v})
-		}
-	}
-	return l
-}
-
-// HTTPHeader converts l to an [http.Header], adding each entry in order with
-// [http.Header.Add] (which canonicalizes the name's case).
-func (l HeaderList) HTTPHeader() http.Header {
-	h := make(http.Header, len(l))
-	for _, e := range l {
-		h.Add(e.Name, e.Value)
-	}
-	return h
-}
