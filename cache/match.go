@@ -1,6 +1,10 @@
 package cache
 
-import "time"
+import (
+	"time"
+
+	"github.com/corsim/corsim/internal/ascii"
+)
 
 // exempt reports whether method needs no method entry at look-up.
 func (p Policy) exempt(method string) bool {
@@ -25,9 +29,7 @@ func (c *Cache) covers(r *record, q Query, needMethod bool, now time.Time) bool 
 	// Fetch §concept-http-fetch step 4.1, second condition, with
 	// Fetch §concept-cache-match-header.
 	for _, h := range q.UnsafeHeaders {
-		if hasUpper(h) {
-			h = lower(h)
-		}
+		h = ascii.Lower(h)
 		if !c.allows(r.headers, h, true, q.Credentials, now) {
 			return false
 		}

@@ -104,34 +104,3 @@ func (p Policy) capAge(d time.Duration) time.Duration {
 // expiry returns now+d. time.Time.Add saturates at the latest representable
 // time instead of wrapping, so a huge max-age never lands in the past.
 func expiry(now time.Time, d time.Duration) time.Time { return now.Add(d) }
-
-var upperTable = func() (t [256]bool) {
-	for b := 'A'; b <= 'Z'; b++ {
-		t[b] = true
-	}
-	return t
-}()
-
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if upperTable[s[i]] {
-			return true
-		}
-	}
-	return false
-}
-
-// lower byte-lowercases s (Infra §byte-lowercase); it allocates only when s
-// has an upper-case byte.
-func lower(s string) string {
-	if !hasUpper(s) {
-		return s
-	}
-	b := []byte(s)
-	for i, x := range b {
-		if upperTable[x] {
-			b[i] = x + 'a' - 'A'
-		}
-	}
-	return string(b)
-}

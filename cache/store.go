@@ -1,6 +1,10 @@
 package cache
 
-import "time"
+import (
+	"time"
+
+	"github.com/corsim/corsim/internal/ascii"
+)
 
 // storeWhole replaces the key's result (Chromium cache_[key] = result,
 // WebKit HashMap::set; browsers.md §1.1, §1.3).
@@ -27,7 +31,7 @@ func (c *Cache) storeWhole(rec *record, rk recKey, r Result, d time.Duration, no
 		rec.methods[m] = t
 	}
 	for _, h := range r.Headers {
-		h = lower(h)
+		h = ascii.Lower(h)
 		t := rec.headers[h]
 		t[i] = s
 		rec.headers[h] = t
@@ -57,7 +61,7 @@ func (c *Cache) storeTokens(rec *record, rk recKey, r Result, d time.Duration, n
 	}
 	// Fetch §cors-preflight-fetch-0 steps 7.14 and 7.15.
 	for _, name := range r.Headers {
-		m.token(rec.headers, lower(name), true)
+		m.token(rec.headers, ascii.Lower(name), true)
 	}
 	if rec.n == 0 {
 		c.remove(rec)

@@ -3,6 +3,8 @@ package fetchmode
 import (
 	"slices"
 	"strings"
+
+	"github.com/corsim/corsim/internal/ascii"
 )
 
 // Header is one header entry: a name and a value, both byte strings (Fetch
@@ -23,7 +25,7 @@ type HeaderList []Header
 // match for name (Fetch §header-list-contains).
 func (l HeaderList) Contains(name string) bool {
 	for _, h := range l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			return true
 		}
 	}
@@ -34,7 +36,7 @@ func (l HeaderList) Contains(name string) bool {
 func (l HeaderList) Count(name string) int {
 	n := 0
 	for _, h := range l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			n++
 		}
 	}
@@ -47,7 +49,7 @@ func (l HeaderList) Count(name string) int {
 func (l HeaderList) Get(name string) (value string, ok bool) {
 	first, n, size := -1, 0, 0
 	for i, h := range l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			if first < 0 {
 				first = i
 			}
@@ -67,7 +69,7 @@ func (l HeaderList) Get(name string) (value string, ok bool) {
 	b.Grow(size + 2*(n-1))
 	b.WriteString(l[first].Value)
 	for _, h := range l[first+1:] {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			b.WriteString(", ")
 			b.WriteString(h.Value)
 		}
@@ -84,7 +86,7 @@ func (l HeaderList) Values(name string) []string { return l.AppendValues(nil, na
 // be handed to [AppendTokenList] or [ParseMaxAge] on the hot path.
 func (l HeaderList) AppendValues(dst []string, name string) []string {
 	for _, h := range l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			dst = append(dst, h.Value)
 		}
 	}
@@ -97,7 +99,7 @@ func (l HeaderList) AppendValues(dst []string, name string) []string {
 func (l *HeaderList) Append(name, value string) {
 	// Fetch §concept-header-list-append step 1.
 	for _, h := range *l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			name = h.Name
 			break
 		}
@@ -111,11 +113,11 @@ func (l *HeaderList) Append(name, value string) {
 // §concept-header-list-set).
 func (l *HeaderList) Set(name, value string) {
 	for i, h := range *l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			// Fetch §concept-header-list-set step 1.
 			(*l)[i].Value = value
 			tail := (*l)[i+1:]
-			kept := slices.DeleteFunc(tail, func(h Header) bool { return equalFold(h.Name, name) })
+			kept := slices.DeleteFunc(tail, func(h Header) bool { return ascii.EqualFold(h.Name, name) })
 			*l = (*l)[:i+1+len(kept)]
 			return
 		}
@@ -126,7 +128,7 @@ func (l *HeaderList) Set(name, value string) {
 
 // Delete removes every entry named name (Fetch §concept-header-list-delete).
 func (l *HeaderList) Delete(name string) {
-	*l = slices.DeleteFunc(*l, func(h Header) bool { return equalFold(h.Name, name) })
+	*l = slices.DeleteFunc(*l, func(h Header) bool { return ascii.EqualFold(h.Name, name) })
 }
 
 // Combine sets the first entry named name to its value followed by ", " and
@@ -134,7 +136,7 @@ func (l *HeaderList) Delete(name string) {
 // §concept-header-list-combine). Other entries with that name are left alone.
 func (l *HeaderList) Combine(name, value string) {
 	for i, h := range *l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			// Fetch §concept-header-list-combine step 1.
 			(*l)[i].Value = h.Value + ", " + value
 			return
@@ -159,7 +161,7 @@ func (l HeaderList) SortAndCombine() HeaderList {
 	// list order, so every group below is one name of the set.
 	sorted := make([]Header, len(l))
 	for i, h := range l {
-		sorted[i] = Header{Name: toLower(h.Name), Value: h.Value}
+		sorted[i] = Header{Name: ascii.Lower(h.Name), Value: h.Value}
 	}
 	slices.SortStableFunc(sorted, func(a, b Header) int { return strings.Compare(a.Name, b.Name) })
 	// Step 3.

@@ -1,6 +1,10 @@
 package fetchmode
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/corsim/corsim/internal/ascii"
+)
 
 // MIMEType is a parsed MIME type (MIME Sniffing §mime-type). Type, Subtype and
 // parameter names are ASCII-lowercase; parameter values are byte strings,
@@ -28,7 +32,7 @@ func ParseMIMEType(s string) (MIMEType, error) {
 	if reason != "" {
 		return MIMEType{}, newListError("MIME type", s, "", reason)
 	}
-	m := MIMEType{Type: toLower(typ), Subtype: toLower(subtype)}
+	m := MIMEType{Type: ascii.Lower(typ), Subtype: ascii.Lower(subtype)}
 	parseParams(&m, rest)
 	// MIME Sniffing §parse-a-mime-type step 12.
 	return m, nil
@@ -144,7 +148,7 @@ func parseParams(m *MIMEType, rest string) {
 		if !isToken(name) || !isQuotedStringValue(value) {
 			continue
 		}
-		name = toLower(name)
+		name = ascii.Lower(name)
 		if seen == nil && len(m.Params) >= maxScannedParams {
 			seen = make(map[string]struct{}, 2*len(m.Params))
 			for _, p := range m.Params {
@@ -236,7 +240,7 @@ func isSafelistedContentType(value string) bool {
 	}
 	// Step 4.
 	for _, e := range safelistedEssences {
-		if equalFold(typ, e[0]) && equalFold(subtype, e[1]) {
+		if ascii.EqualFold(typ, e[0]) && ascii.EqualFold(subtype, e[1]) {
 			return true
 		}
 	}

@@ -1,5 +1,7 @@
 package fetchmode
 
+import "github.com/corsim/corsim/internal/ascii"
+
 // Limits of Fetch §cors-safelisted-request-header and
 // §cors-unsafe-request-header-names.
 const (
@@ -48,10 +50,10 @@ func (s Safelist) IsSafelisted(name, value string) bool {
 	}
 	// Step 2: switch on the byte-lowercased name.
 	switch {
-	case equalFold(name, "accept"):
+	case ascii.EqualFold(name, "accept"):
 		// Step 2, accept.
 		return !hasUnsafeByte(value)
-	case equalFold(name, "accept-language"), equalFold(name, "content-language"):
+	case ascii.EqualFold(name, "accept-language"), ascii.EqualFold(name, "content-language"):
 		// Step 2, accept-language and content-language.
 		for i := 0; i < len(value); i++ {
 			if !languageByteTable[value[i]] {
@@ -59,14 +61,14 @@ func (s Safelist) IsSafelisted(name, value string) bool {
 			}
 		}
 		return true
-	case equalFold(name, "content-type"):
+	case ascii.EqualFold(name, "content-type"):
 		// Step 2, content-type, step 1.
 		if hasUnsafeByte(value) {
 			return false
 		}
 		// Steps 2–4.
 		return isSafelistedContentType(value)
-	case equalFold(name, "range"):
+	case ascii.EqualFold(name, "range"):
 		// Step 2, range, steps 1–3.
 		r, ok := scanSingleRange(value, false)
 		if !ok || r.start == "" {
@@ -113,21 +115,21 @@ func IsCORSUnsafeRequestHeaderByte(b byte) bool { return unsafeByteTable[b] }
 // after the preflight decision.
 func isSafelistedClientHint(name, value string) bool {
 	switch {
-	case equalFold(name, "intervention"):
+	case ascii.EqualFold(name, "intervention"):
 		// Added by Chrome itself; any value.
 		return true
-	case equalFold(name, "device-memory"), equalFold(name, "dpr"), equalFold(name, "downlink"):
+	case ascii.EqualFold(name, "device-memory"), ascii.EqualFold(name, "dpr"), ascii.EqualFold(name, "downlink"):
 		// cors.cc IsSimilarToDoubleABNF: 1*DIGIT [ "." 1*DIGIT ].
 		return isDecimalNumber(value)
-	case equalFold(name, "width"), equalFold(name, "viewport-width"), equalFold(name, "rtt"):
+	case ascii.EqualFold(name, "width"), ascii.EqualFold(name, "viewport-width"), ascii.EqualFold(name, "rtt"):
 		// cors.cc IsSimilarToIntABNF: 1*DIGIT.
 		return isDigits(value)
-	case equalFold(name, "ect"):
+	case ascii.EqualFold(name, "ect"):
 		// kWebEffectiveConnectionTypeMapping, compared case-sensitively.
 		return value == "slow-2g" || value == "2g" || value == "3g" || value == "4g"
-	case equalFold(name, "save-data"):
+	case ascii.EqualFold(name, "save-data"):
 		// Compared after ASCII lowercasing the value.
-		return equalFold(value, "on")
+		return ascii.EqualFold(value, "on")
 	}
 	return false
 }

@@ -1,5 +1,7 @@
 package fetchmode
 
+import "github.com/corsim/corsim/internal/ascii"
+
 // IsMethod reports whether s is a method: a byte sequence that matches the
 // HTTP token production (Fetch §concept-method; RFC 9110 §9.1).
 func IsMethod(s string) bool { return isToken(s) }
@@ -7,7 +9,7 @@ func IsMethod(s string) bool { return isToken(s) }
 // IsForbiddenMethod reports whether s is a byte-case-insensitive match for
 // CONNECT, TRACE or TRACK (Fetch §forbidden-method).
 func IsForbiddenMethod(s string) bool {
-	return equalFold(s, "CONNECT") || equalFold(s, "TRACE") || equalFold(s, "TRACK")
+	return ascii.EqualFold(s, "CONNECT") || ascii.EqualFold(s, "TRACE") || ascii.EqualFold(s, "TRACK")
 }
 
 // normalizedMethods are the methods Fetch §concept-method-normalize
@@ -20,7 +22,7 @@ var normalizedMethods = [...]string{"DELETE", "GET", "HEAD", "OPTIONS", "POST", 
 // "patch"). It does not allocate.
 func NormalizeMethod(s string) string {
 	for _, m := range normalizedMethods {
-		if equalFold(s, m) {
+		if ascii.EqualFold(s, m) {
 			return m
 		}
 	}
