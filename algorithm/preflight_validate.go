@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/grammar"
 )
 
 // PreflightCheck is what a preflight response is validated against: the request the preflight was
@@ -179,7 +180,7 @@ func (v *preflightValidator) parseMethods() Failure {
 	var lb [4]string
 	lines := appendHeaderLines(lb[:0], v.resp.Headers, hACAM)
 	// Fetch §cors-preflight-fetch-0 step 7.1: extract header list values.
-	methods, err := fetchmode.AppendTokenList(v.bufs.methods[:0], hACAM, lines...)
+	methods, err := grammar.AppendTokenList(v.bufs.methods[:0], hACAM, lines...)
 	// Fetch §cors-preflight-fetch-0 step 7.3: failure → network error.
 	if err != nil {
 		return Failure{Reason: InvalidAllowMethodsPreflightResponse, Parameter: v.listParameter(err, lines)}
@@ -196,7 +197,7 @@ func (v *preflightValidator) parseHeaders() Failure {
 	var lb [4]string
 	lines := appendHeaderLines(lb[:0], v.resp.Headers, hACAH)
 	// Fetch §cors-preflight-fetch-0 steps 7.2–7.3.
-	names, err := fetchmode.AppendTokenList(v.bufs.headers[:0], hACAH, lines...)
+	names, err := grammar.AppendTokenList(v.bufs.headers[:0], hACAH, lines...)
 	if err != nil {
 		return Failure{Reason: InvalidAllowHeadersPreflightResponse, Parameter: v.listParameter(err, lines)}
 	}
@@ -208,7 +209,7 @@ func (v *preflightValidator) parseHeaders() Failure {
 // listParameter is the failed parameter of an unparsable list: Firefox names the first bad token;
 // Chromium and WebKit the whole value.
 func (v *preflightValidator) listParameter(err error, lines []string) string {
-	if le, ok := err.(*fetchmode.ListError); ok && v.r.order == orderFirefox {
+	if le, ok := err.(*grammar.ListError); ok && v.r.order == orderFirefox {
 		return le.Token
 	}
 	return strings.Join(lines, ", ")

@@ -1,6 +1,9 @@
 package fetchmode
 
-import "github.com/corsim/corsim/internal/ascii"
+import (
+	"github.com/corsim/corsim/internal/ascii"
+	"github.com/corsim/corsim/internal/grammar"
+)
 
 // forbiddenRequestNames are the names of Fetch §forbidden-request-header
 // step 1, lower-case.
@@ -34,9 +37,9 @@ func IsForbiddenRequestHeader(name, value string) bool {
 	if ascii.EqualFold(name, "x-http-method") || ascii.EqualFold(name, "x-http-method-override") ||
 		ascii.EqualFold(name, "x-method-override") {
 		// Step 3.1: get, decode, and split the value.
-		sp := splitter{s: value}
+		sp := grammar.NewSplitter(value)
 		for {
-			m, more := sp.next()
+			m, more := sp.Next()
 			if !more {
 				break
 			}

@@ -82,8 +82,9 @@ func (l HeaderList) Get(name string) (value string, ok bool) {
 func (l HeaderList) Values(name string) []string { return l.AppendValues(nil, name) }
 
 // AppendValues appends each matching entry's value to dst, in order. With a
-// dst that has room it does not allocate, so the lines of a list header can
-// be handed to [AppendTokenList] or [ParseMaxAge] on the hot path.
+// dst that has room it does not allocate, so the engine can hand the lines of
+// a list header such as Access-Control-Allow-Methods to its parser on the hot
+// path.
 func (l HeaderList) AppendValues(dst []string, name string) []string {
 	for _, h := range l {
 		if ascii.EqualFold(h.Name, name) {

@@ -1,6 +1,9 @@
 package fetchmode
 
-import "github.com/corsim/corsim/internal/ascii"
+import (
+	"github.com/corsim/corsim/internal/ascii"
+	"github.com/corsim/corsim/internal/grammar"
+)
 
 // Limits of Fetch §cors-safelisted-request-header and
 // §cors-unsafe-request-header-names.
@@ -70,13 +73,14 @@ func (s Safelist) IsSafelisted(name, value string) bool {
 		return isSafelistedContentType(value)
 	case ascii.EqualFold(name, "range"):
 		// Step 2, range, steps 1–3.
-		r, ok := scanSingleRange(value, false)
-		if !ok || r.start == "" {
+		start, end, ok := grammar.ScanSingleRange(value, false)
+		if !ok || start == "" {
 			return false
 		}
 		if s.RangeInt64 {
-			_, err := r.toRange(value)
-			return err == nil
+			_, startFits := grammar.DecimalInt64(start)
+			_, endFits := grammar.DecimalInt64(end)
+			return startFits && endFits
 		}
 		return true
 	}
@@ -84,6 +88,32 @@ func (s Safelist) IsSafelisted(name, value string) bool {
 		return isSafelistedClientHint(name, value)
 	}
 	// Step 2, otherwise.
+	return false
+}
+
+// safelistedEssences are the essences Fetch §cors-safelisted-request-header
+// allows for Content-Type.
+var safelistedEssences = [...][2]string{
+	{"application", "x-www-form-urlencoded"},
+	{"multipart", "form-data"},
+	{"text", "plain"},
+}
+
+// isSafelistedContentType runs Fetch §cors-safelisted-request-header,
+// content-type, steps 2–4 without allocating: parameters can never make
+// parsing fail, so only the essence is parsed.
+func isSafelistedContentType(value string) bool {
+	// Steps 2–3.
+	typ, subtype, ok := grammar.ParseEssence(value)
+	if !ok {
+		return false
+	}
+	// Step 4.
+	for _, e := range safelistedEssences {
+		if ascii.EqualFold(typ, e[0]) && ascii.EqualFold(subtype, e[1]) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -123,7 +153,7 @@ func isSafelistedClientHint(name, value string) bool {
 		return isDecimalNumber(value)
 	case ascii.EqualFold(name, "width"), ascii.EqualFold(name, "viewport-width"), ascii.EqualFold(name, "rtt"):
 		// cors.cc IsSimilarToIntABNF: 1*DIGIT.
-		return isDigits(value)
+		return grammar.IsDigits(value)
 	case ascii.EqualFold(name, "ect"):
 		// kWebEffectiveConnectionTypeMapping, compared case-sensitively.
 		return value == "slow-2g" || value == "2g" || value == "3g" || value == "4g"
@@ -134,25 +164,12 @@ func isSafelistedClientHint(name, value string) bool {
 	return false
 }
 
-// isDigits reports whether s is 1*DIGIT.
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return true
-}
-
 // isDecimalNumber reports whether s is 1*DIGIT [ "." 1*DIGIT ].
 func isDecimalNumber(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '.' {
-			return isDigits(s[:i]) && isDigits(s[i+1:])
+			return grammar.IsDigits(s[:i]) && grammar.IsDigits(s[i+1:])
 		}
 	}
-	return isDigits(s)
+	return grammar.IsDigits(s)
 }
