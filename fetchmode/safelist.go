@@ -8,12 +8,12 @@ import (
 // Limits of Fetch §cors-safelisted-request-header and
 // §cors-unsafe-request-header-names.
 const (
-	// MaxSafelistedValueLen is the longest value, in bytes, a CORS-safelisted
+	// maxSafelistedValueLen is the longest value, in bytes, a CORS-safelisted
 	// request-header can have.
-	MaxSafelistedValueLen = 128
-	// MaxSafelistedTotalLen is the most value bytes the safelisted entries of
+	maxSafelistedValueLen = 128
+	// maxSafelistedTotalLen is the most value bytes the safelisted entries of
 	// one request can have together before they all count as unsafe.
-	MaxSafelistedTotalLen = 1024
+	maxSafelistedTotalLen = 1024
 )
 
 // Safelist is a variant of the CORS-safelisted request-header rules. The zero
@@ -44,11 +44,12 @@ func IsCORSSafelistedRequestHeader(name, value string) bool {
 
 // IsSafelisted reports whether the single entry (name, value) is a
 // CORS-safelisted request-header (Fetch §cors-safelisted-request-header) under
-// the variant s. The 1024-byte total is not part of this test; see
-// [Safelist.AppendUnsafeNames]. It does not allocate.
+// the variant s: a value longer than 128 bytes never is. The 1024-byte total
+// is not part of this test; see [Safelist.AppendUnsafeNames]. It does not
+// allocate.
 func (s Safelist) IsSafelisted(name, value string) bool {
 	// Fetch §cors-safelisted-request-header step 1.
-	if len(value) > MaxSafelistedValueLen {
+	if len(value) > maxSafelistedValueLen {
 		return false
 	}
 	// Step 2: switch on the byte-lowercased name.

@@ -40,7 +40,7 @@ func (s Safelist) AppendUnsafeNames(dst []string, l HeaderList) []string {
 		}
 	}
 	// Step 5.
-	all := !s.NoTotalLimit && total > MaxSafelistedTotalLen
+	all := !s.NoTotalLimit && total > maxSafelistedTotalLen
 	start := len(dst)
 	for i, h := range l {
 		safe := false
