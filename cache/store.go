@@ -145,29 +145,13 @@ func (m *merge) wildcard(tokens map[string]tokenState, name string, header bool)
 	return 0, false
 }
 
-// fresh drops name's expired entries (Fetch §cors-preflight-cache: they
-// must already be gone) and returns what is left.
+// fresh drops name's expired entries and returns what is left.
 func (m *merge) fresh(tokens map[string]tokenState, name string) tokenState {
 	t, ok := tokens[name]
 	if !ok {
 		return t
 	}
-	changed := false
-	for i := range t {
-		if t[i].ok && !t[i].live(m.now) {
-			t[i] = slot{}
-			m.rec.n--
-			m.c.slots--
-			changed = true
-		}
-	}
-	switch {
-	case !t[0].ok && !t[1].ok:
-		delete(tokens, name)
-	case changed:
-		tokens[name] = t
-	}
-	return t
+	return m.c.dropExpired(m.rec, tokens, name, t, m.now)
 }
 
 // set gives entry i of name the new max-age; a max-age of 0 ends it.
