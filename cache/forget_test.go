@@ -108,14 +108,7 @@ func TestLenAndPurge(t *testing.T) {
 		{name: "firefox/records-per-mode", p: firefoxPolicy, stores: []stored{put(0, allow(list("PUT"), nil, true, 10)), put(0, allow(list("PUT"), nil, false, 10))}, lenBefore: 2, purgeAt: 10, purged: 2, lenAfter: 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := New(tc.p)
-			for _, s := range tc.stores {
-				k := s.key
-				if k == (Key{}) {
-					k = keyA
-				}
-				c.Store(k, s.r, at(s.at))
-			}
+			c := newStored(tc.p, tc.stores)
 			if got := c.Len(); got != tc.lenBefore {
 				t.Errorf("Len() = %d, want %d", got, tc.lenBefore)
 			}

@@ -50,23 +50,29 @@ type lookupRow struct {
 	want   bool
 }
 
+// newStored returns a cache with policy p after the given stores.
+func newStored(p Policy, stores []stored) *Cache {
+	c := New(p)
+	for _, s := range stores {
+		c.Store(orKeyA(s.key), s.r, at(s.at))
+	}
+	return c
+}
+
+// orKeyA returns k, or keyA when k is zero.
+func orKeyA(k Key) Key {
+	if k == (Key{}) {
+		return keyA
+	}
+	return k
+}
+
 func runLookupRows(t *testing.T, rows []lookupRow) {
 	t.Helper()
 	for _, tc := range rows {
 		t.Run(tc.name, func(t *testing.T) {
-			c := New(tc.p)
-			for _, s := range tc.stores {
-				k := s.key
-				if k == (Key{}) {
-					k = keyA
-				}
-				c.Store(k, s.r, at(s.at))
-			}
-			k := tc.key
-			if k == (Key{}) {
-				k = keyA
-			}
-			if got := c.Lookup(k, tc.q, at(tc.at)); got != tc.want {
+			c := newStored(tc.p, tc.stores)
+			if got := c.Lookup(orKeyA(tc.key), tc.q, at(tc.at)); got != tc.want {
 				t.Errorf("Lookup(method %.40q, %d headers, cred %v, forced %v) at %ds = %v, want %v",
 					tc.q.Method, len(tc.q.UnsafeHeaders), tc.q.Credentials, tc.q.Forced, tc.at, got, tc.want)
 			}

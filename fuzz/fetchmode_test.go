@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/fetchoracle"
 )
 
 // safelistSeeds come from the fetchmode safelist and unsafe-names tables.
@@ -62,14 +63,14 @@ func FuzzSafelist(f *testing.F) {
 			t.Fatalf("names %q are not a sorted set", names)
 		}
 		for _, nm := range names {
-			if fmLower(nm) != nm {
+			if fetchoracle.Lower(nm) != nm {
 				t.Fatalf("name %q is not lower-case", nm)
 			}
 			if !strings.EqualFold(nm, name) && nm != "x-other" {
 				t.Fatalf("name %q is not from the list", nm)
 			}
 		}
-		lower := fmLower(name)
+		lower := fetchoracle.Lower(name)
 		unsafeEntry := n > 0 && (!safe || (!v.NoTotalLimit && n*len(value) > 1024))
 		if slices.Contains(names, lower) != unsafeEntry && lower != "x-other" {
 			t.Fatalf("%d × (%q, %d bytes): names %q, want unsafe = %v", n, name, len(value), names, unsafeEntry)
@@ -86,15 +87,4 @@ func FuzzSafelist(f *testing.F) {
 			}
 		}
 	})
-}
-
-// fmLower byte-lowercases s: A–Z only, other bytes untouched.
-func fmLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + ('a' - 'A')
-		}
-	}
-	return string(b)
 }

@@ -9,42 +9,9 @@ import (
 	"testing"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/fetchoracle"
 	"github.com/corsim/corsim/internal/grammar"
 )
-
-// fmIsToken reports whether s is an RFC 9110 token, written independently of
-// the package under test.
-func fmIsToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		alnum := ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
-		if !alnum && !strings.ContainsRune("!#$%&'*+-.^_`|~", rune(c)) {
-			return false
-		}
-	}
-	return true
-}
-
-// fmTokenListOracle is a naive #token list parser: split on commas, trim
-// SP/HTAB, drop empty elements.
-func fmTokenListOracle(lines []string) (elems []string, bad string, ok bool) {
-	for _, line := range lines {
-		for _, e := range strings.Split(line, ",") {
-			e = strings.Trim(e, " \t")
-			if e == "" {
-				continue
-			}
-			if !fmIsToken(e) {
-				return elems, e, false
-			}
-			elems = append(elems, e)
-		}
-	}
-	return elems, "", true
-}
 
 // tokenListSeeds come from the grammar AppendTokenList table.
 var tokenListSeeds = []struct{ a, b string }{
@@ -70,7 +37,7 @@ func FuzzAppendTokenList(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b string) {
 		lines := []string{a, b}
 		got, err := grammar.AppendTokenList(nil, "Access-Control-Allow-Headers", lines...)
-		want, bad, ok := fmTokenListOracle(lines)
+		want, bad, ok := fetchoracle.TokenList(lines)
 		// Differential oracle: same elements, same verdict, same bad element.
 		if !slices.Equal(got, want) {
 			t.Fatalf("elements %q, oracle %q", got, want)
@@ -79,13 +46,13 @@ func FuzzAppendTokenList(f *testing.F) {
 			t.Fatalf("error %v, oracle ok = %v", err, ok)
 		}
 		for _, e := range got {
-			if !fmIsToken(e) || !(strings.Contains(a, e) || strings.Contains(b, e)) {
+			if !fetchoracle.IsToken(e) || !(strings.Contains(a, e) || strings.Contains(b, e)) {
 				t.Fatalf("element %q is not a token of the input", e)
 			}
 		}
 		if err != nil {
 			var le *grammar.ListError
-			if !errors.As(err, &le) || le.Token != bad || fmIsToken(le.Token) ||
+			if !errors.As(err, &le) || le.Token != bad || fetchoracle.IsToken(le.Token) ||
 				(le.Value != a && le.Value != b) || !strings.Contains(le.Value, le.Token) ||
 				!strings.HasPrefix(err.Error(), "corsim: ") {
 				t.Fatalf("bad error %#v (oracle token %q)", err, bad)
@@ -187,7 +154,7 @@ func fmSerializeMIME(m grammar.MIMEType) string {
 	b.WriteString(m.Type + "/" + m.Subtype)
 	for _, p := range m.Params {
 		b.WriteString(";" + p.Name + "=")
-		if fmIsToken(p.Value) {
+		if fetchoracle.IsToken(p.Value) {
 			b.WriteString(p.Value)
 			continue
 		}
@@ -219,13 +186,13 @@ func FuzzParseMIMEType(f *testing.F) {
 			}
 			return
 		}
-		if !fmIsToken(m.Type) || !fmIsToken(m.Subtype) || m.Type != strings.ToLower(m.Type) ||
+		if !fetchoracle.IsToken(m.Type) || !fetchoracle.IsToken(m.Subtype) || m.Type != strings.ToLower(m.Type) ||
 			m.Subtype != strings.ToLower(m.Subtype) || m.Essence() != m.Type+"/"+m.Subtype {
 			t.Fatalf("bad essence %+v", m)
 		}
 		seen := map[string]bool{}
 		for _, p := range m.Params {
-			if !fmIsToken(p.Name) || p.Name != strings.ToLower(p.Name) || seen[p.Name] {
+			if !fetchoracle.IsToken(p.Name) || p.Name != strings.ToLower(p.Name) || seen[p.Name] {
 				t.Fatalf("bad parameter name %q in %+v", p.Name, m)
 			}
 			seen[p.Name] = true
