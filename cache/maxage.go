@@ -28,7 +28,7 @@ func (p Policy) MaxAge(lines []string) (d time.Duration, store bool) {
 		return p.capAge(p.defaultAge()), true
 	case ageInvalid:
 		// Fetch §cors-preflight-fetch-0 step 7.9: failure → 5; Gecko
-		// stores nothing (browsers.md §1.2).
+		// stores nothing (nsCORSListenerProxy.cpp AddResultToCache).
 		if p.InvalidMaxAge == InvalidDoNotStore {
 			return 0, false
 		}
@@ -128,7 +128,8 @@ func parseInteger(lines []string) (int64, ageResult) {
 		}
 	}
 	if neg {
-		// browsers.md §1.1, §1.3: a negative value expires at once.
+		// Chromium preflight_result.cc, WebKit
+		// CrossOriginPreflightResultCache.cpp: a negative value expires at once.
 		return 0, ageValue
 	}
 	return int64(n), ageValue
@@ -146,7 +147,7 @@ func parseDigitsOnly(lines []string) (int64, ageResult) {
 	}
 	switch {
 	case count == 0:
-		// browsers.md §1.2: absent or empty → the default.
+		// Gecko PREFLIGHT_DEFAULT_EXPIRY_SECONDS: absent or empty → the default.
 		return 0, ageAbsent
 	case count > 1:
 		return 0, ageInvalid

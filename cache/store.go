@@ -6,8 +6,9 @@ import (
 	"github.com/corsim/corsim/internal/ascii"
 )
 
-// storeWhole replaces the key's result (Chromium cache_[key] = result,
-// WebKit HashMap::set; browsers.md §1.1, §1.3).
+// storeWhole replaces the key's result (Chromium preflight_cache.cc
+// cache_[key] = result, WebKit CrossOriginPreflightResultCache.cpp
+// HashMap::set).
 func (c *Cache) storeWhole(rec *record, rk recKey, r Result, d time.Duration, now time.Time) {
 	if d <= 0 {
 		// An already-expired result replaces the old one: nothing is left.
@@ -172,8 +173,8 @@ func (m *merge) set(tokens map[string]tokenState, name string, i int) {
 		} else if m.exp.Before(t[i].exp) {
 			m.shortened = true
 		}
-		// Spec gap (spec-digest §10 item 3): a refresh restarts the
-		// entry's timer.
+		// Spec gap: Fetch §cors-preflight-fetch-0 steps 7.12 and 7.14 do not
+		// say whether a refresh restarts the entry's timer; it does here.
 		t[i] = slot{exp: m.exp, ok: true}
 		if m.exp.After(m.rec.deadline) {
 			m.rec.deadline = m.exp

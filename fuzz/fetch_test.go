@@ -351,7 +351,7 @@ func fxCORSCheckOracle(serialized string, cred fetchmode.Credentials, acao strin
 }
 
 // FuzzCORSCheck compares algorithm.CORSCheck in every profile with the standard's steps: all four
-// agree on pass or fail (browsers.md §2.1: every engine compares byte for byte), and a failure names
+// agree on pass or fail (docs/profiles.md: every engine compares byte for byte), and a failure names
 // a reason.
 func FuzzCORSCheck(f *testing.F) {
 	// Seeds from spec_test/cors_check_test.go.
@@ -389,7 +389,7 @@ func FuzzCORSCheck(f *testing.F) {
 }
 
 // FuzzValidatePreflight validates arbitrary preflight responses in every profile and checks that a
-// pass is justified by Fetch §cors-preflight-fetch-0 step 7 (and browsers.md §2.3 for Authorization
+// pass is justified by Fetch §cors-preflight-fetch-0 step 7 (and docs/profiles.md for Authorization
 // under "*"): an ok status, a passing CORS check, lists that parse, the method and every header
 // allowed; and that the cache lifetime respects the profile's cap.
 func FuzzValidatePreflight(f *testing.F) {
