@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/grammar"
 	"github.com/corsim/corsim/origin"
 )
 
@@ -29,9 +30,10 @@ const (
 // carries the DevTools reason and the offending header value. An absent header is
 // MissingAllowOriginHeader in every profile (WebKit's console calls it a mismatch, and its message
 // says so); a value that is present but wrong is classified as the profile's browser classifies it
-// (browsers.md §2.1): "multiple values" and "invalid value" where the engine tells them apart, a
-// mismatch otherwise. It runs on actual responses, on each redirect response, and inside preflight
-// validation. It does not allocate unless the response repeats a header.
+// (docs/profiles.md, "ACAO faults told apart"): "multiple values" and "invalid value" where the
+// engine tells them apart, a mismatch otherwise. It runs on actual responses, on each redirect
+// response, and inside preflight validation. It does not allocate unless the response repeats a
+// header.
 func CORSCheck(p Profile, serializedOrigin string, credentials fetchmode.Credentials, headers fetchmode.HeaderList) Failure {
 	return corsCheck(p.rules(), serializedOrigin, credentials == fetchmode.CredentialsInclude, headers)
 }
@@ -58,16 +60,21 @@ func corsCheck(r *rules, serializedOrigin string, include bool, h fetchmode.Head
 	// Fetch §cors-check step 6: get ACAC.
 	acac, _ := h.Get(hACAC)
 	// Fetch §cors-check step 7: exactly "true", case-sensitive.
-	if acac == "true" {
+	if grammar.IsAllowCredentialsTrue(acac) {
 		return Failure{}
 	}
 	// Fetch §cors-check step 8.
 	return Failure{Reason: InvalidAllowCredentials, Parameter: acac}
 }
 
-// classifyACAO names a failed ACAO comparison the way the profile's browser does (browsers.md §2.1).
+// classifyACAO names a failed ACAO comparison the way the profile's browser does (Chromium
+// services/network/public/cpp/cors/cors.cc CheckAccessInternal, Gecko nsCORSListenerProxy.cpp
+// CheckRequestApproved, WebKit CrossOriginAccessControl.cpp passesAccessControlCheck; docs/profiles.md).
+// The Fetch grammar (grammar.ClassifyAllowOrigin) tells "*" and "null" from the rest; whether a value
+// is one origin or a list, and whether Chromium can parse it, are each engine's own tests.
 func classifyACAO(r *rules, acao string, include bool, h fetchmode.HeaderList) Reason {
-	if include && acao == "*" {
+	kind, wellFormed := grammar.ClassifyAllowOrigin(acao)
+	if include && wellFormed && kind == grammar.AllowOriginWildcard {
 		return WildcardOriginNotAllowed
 	}
 	switch r.acao {
@@ -77,9 +84,13 @@ func classifyACAO(r *rules, acao string, include bool, h fetchmode.HeaderList) R
 			return MultipleAllowOriginValues
 		}
 		// "null" is a well-formed (opaque) origin to Chromium, so a tuple origin merely mismatches it
-		// (harness, Chromium 156, acao-null-for-tuple-origin).
-		if _, err := origin.ParseURL(acao); err != nil && acao != "null" {
-			return InvalidAllowOriginValue
+		// (harness, Chromium 156, acao-null-for-tuple-origin). Any other value is judged by the URL
+		// parser: the grammar's serialized-origin is both stricter (no upper case, no "/") and looser
+		// (port 99999, host 1.2.3.256) than GURL.
+		if !(wellFormed && kind == grammar.AllowOriginNull) {
+			if _, err := origin.ParseURL(acao); err != nil {
+				return InvalidAllowOriginValue
+			}
 		}
 	case acaoWebKit:
 		// CrossOriginAccessControl.cpp: a comma in the joined value → "more than one origin".

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/grammar"
 )
 
 // Filtered is what script can see of a response (Fetch §concept-filtered-response).
@@ -38,7 +39,7 @@ func filterResponse(r *rules, tainting fetchmode.Tainting, include bool, status 
 		var lb [4]string
 		var eb [8]string
 		lines := appendHeaderLines(lb[:0], h, hACEH)
-		exposed, err := fetchmode.AppendTokenList(eb[:0], hACEH, lines...)
+		exposed, err := grammar.AppendTokenList(eb[:0], hACEH, lines...)
 		if err != nil {
 			// A list that fails to parse exposes nothing beyond the safelist (spec-digest §10 item 1).
 			exposed = nil

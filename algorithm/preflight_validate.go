@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/grammar"
 )
 
 // PreflightCheck is what a preflight response is validated against: the request the preflight was
@@ -177,7 +178,7 @@ func (v *preflightValidator) parseMethods() Failure {
 	var lb [4]string
 	lines := appendHeaderLines(lb[:0], v.resp.Headers, hACAM)
 	// Fetch §cors-preflight-fetch-0 step 7.1: extract header list values.
-	methods, err := fetchmode.AppendTokenList(v.bufs.methods[:0], hACAM, lines...)
+	methods, err := grammar.AppendTokenList(v.bufs.methods[:0], hACAM, lines...)
 	// Fetch §cors-preflight-fetch-0 step 7.3: failure → network error.
 	if err != nil {
 		return Failure{Reason: InvalidAllowMethodsPreflightResponse, Parameter: v.listParameter(err, lines)}
@@ -194,7 +195,7 @@ func (v *preflightValidator) parseHeaders() Failure {
 	var lb [4]string
 	lines := appendHeaderLines(lb[:0], v.resp.Headers, hACAH)
 	// Fetch §cors-preflight-fetch-0 steps 7.2–7.3.
-	names, err := fetchmode.AppendTokenList(v.bufs.headers[:0], hACAH, lines...)
+	names, err := grammar.AppendTokenList(v.bufs.headers[:0], hACAH, lines...)
 	if err != nil {
 		return Failure{Reason: InvalidAllowHeadersPreflightResponse, Parameter: v.listParameter(err, lines)}
 	}
@@ -206,7 +207,7 @@ func (v *preflightValidator) parseHeaders() Failure {
 // listParameter is the failed parameter of an unparsable list: Firefox names the first bad token;
 // Chromium and WebKit the whole value.
 func (v *preflightValidator) listParameter(err error, lines []string) string {
-	if le, ok := err.(*fetchmode.ListError); ok && v.r.ruleListParameterFirstToken {
+	if le, ok := err.(*grammar.ListError); ok && v.r.ruleListParameterFirstToken {
 		return le.Token
 	}
 	return strings.Join(lines, ", ")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/grammar"
 	"github.com/corsim/corsim/origin"
 )
 
@@ -71,7 +72,7 @@ func processDataURL(u origin.URL) (mime, body string, ok bool) {
 		mimeType = "text/plain" + mimeType
 	}
 	// Steps 13–14: an unparsable MIME type becomes text/plain;charset=US-ASCII.
-	if _, err := fetchmode.ParseMIMEType(mimeType); err != nil {
+	if _, err := grammar.ParseMIMEType(mimeType); err != nil {
 		mimeType = "text/plain;charset=US-ASCII"
 	}
 	return mimeType, decoded, true

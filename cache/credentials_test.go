@@ -13,7 +13,7 @@ func TestLookupCredentials(t *testing.T) {
 		{name: "chromium/cred-entry-serves-plain", p: chromiumPolicy, stores: []stored{cred}, q: ask("PUT"), want: true},
 		{name: "chromium/plain-entry-not-for-cred", p: chromiumPolicy, stores: []stored{plain}, q: askCred("PUT"), want: false},
 		{name: "webkit/plain-entry-not-for-cred", p: webkitPolicy, stores: []stored{plain}, q: askCred("PUT"), want: false},
-		// browsers.md §1.2, §10: Gecko keys on credentials.
+		// Gecko BasePrincipal.cpp GetPrefLightCacheKey: credentials are in the key.
 		{name: "firefox/cred-entry-not-for-plain", p: firefoxPolicy, stores: []stored{cred}, q: ask("PUT"), want: false},
 		{name: "firefox/cred-entry-for-cred", p: firefoxPolicy, stores: []stored{cred}, q: askCred("PUT"), want: true},
 		{name: "firefox/plain-entry-not-for-cred", p: firefoxPolicy, stores: []stored{plain}, q: askCred("PUT"), want: false},
@@ -36,7 +36,7 @@ func TestLookupWildcards(t *testing.T) {
 		// Fetch §concept-cache-match-method / -header with `*`.
 		{name: "spec/star-method-plain", p: specPolicy, stores: []stored{star}, q: ask("PATCH"), want: true},
 		{name: "spec/star-header-plain", p: specPolicy, stores: []stored{star}, q: ask("GET", "x-any"), want: true},
-		// Safer reading of the spec gap (spec-digest §5, §10 item 2).
+		// Safer reading of Fetch §concept-cache-match-header for a `*` stored with credentials.
 		{name: "spec/star-not-for-cred-request", p: specPolicy, stores: []stored{starCred}, q: askCred("PATCH"), want: false},
 		{name: "spec/cred-star-not-for-plain-request", p: specPolicy, stores: []stored{starCred}, q: ask("PATCH"), want: false},
 		{name: "spec/cred-star-still-literal", p: specPolicy, stores: []stored{starCred}, q: askCred("*"), want: true},
@@ -46,7 +46,7 @@ func TestLookupWildcards(t *testing.T) {
 		// Chromium checks the stored result's credentials flag (preflight_result.cc).
 		{name: "chromium/star-plain", p: chromiumPolicy, stores: []stored{star}, q: ask("PATCH"), want: true},
 		{name: "chromium/cred-star-not-wildcard", p: chromiumPolicy, stores: []stored{starCred}, q: ask("PATCH"), want: false},
-		// browsers.md §10: Gecko never reuses a cached `*`.
+		// Observed in Firefox ESR 153: a cached `*` is never reused.
 		{name: "firefox/star-never-wildcard", p: firefoxPolicy, stores: []stored{star}, q: ask("PATCH"), want: false},
 		{name: "firefox/star-header-never-wildcard", p: firefoxPolicy, stores: []stored{star}, q: ask("GET", "x-any"), want: false},
 		{name: "firefox/literal-star-method", p: firefoxPolicy, stores: []stored{star}, q: ask("*"), want: true},

@@ -32,5 +32,8 @@
 // a simulation decides when max-age runs out. An entry is usable while now
 // is strictly before its storage time plus its max-age.
 //
-// The package imports no other corsim package.
+// The policies of the four profiles come from the algorithm package
+// (Profile.CachePolicy, Profile.NewCache); docs/profiles.md tables them with
+// their sources. The cache itself imports no other public corsim package and
+// can be used on its own. It is safe for concurrent use.
 package cache

@@ -189,7 +189,7 @@ func (c *Cache) partitionFor(name string) *partition {
 		c.parts = make(map[string]*partition)
 	}
 	for c.p.MaxPartitions > 0 && len(c.parts) >= c.p.MaxPartitions && c.partLRU.tail != nil {
-		// Chromium: base::LRUCache of top-frame sites (browsers.md §1.1).
+		// Chromium: base::LRUCache of top-frame sites (preflight_cache.cc).
 		c.dropPartition(c.partLRU.tail)
 	}
 	p := &partition{name: name, recs: pool{which: linkPart}}
@@ -248,7 +248,7 @@ func (c *Cache) evict(p *pool, now time.Time) {
 		return
 	}
 	// Gecko: purge expired entries first, then the least recently used
-	// (browsers.md §1.2).
+	// (nsCORSListenerProxy.cpp, nsPreflightCache).
 	if !now.Before(p.minDeadline) {
 		c.scratch = c.scratch[:0]
 		var low time.Time
@@ -277,7 +277,7 @@ func (c *Cache) evict(p *pool, now time.Time) {
 }
 
 // randomPurge removes PurgeUnit contiguous records of p's table from a
-// pseudo-random start (Chromium kPurgeUnit, browsers.md §1.1).
+// pseudo-random start (Chromium kPurgeUnit, preflight_cache.cc).
 func (c *Cache) randomPurge(p *pool) {
 	unit := c.p.PurgeUnit
 	if unit < 1 {

@@ -23,7 +23,7 @@ func TestEvictLRU(t *testing.T) {
 		run  func(c *Cache) []bool
 		want []bool
 	}{
-		// browsers.md §1.2: Gecko drops the least recently used entry.
+		// Gecko nsCORSListenerProxy.cpp: the least recently used entry goes.
 		{name: "oldest-goes", run: func(c *Cache) []bool {
 			c.Store(keyIn("", 0), putPUT, at(0))
 			c.Store(keyIn("", 1), putPUT, at(0))
@@ -51,7 +51,7 @@ func TestEvictLRU(t *testing.T) {
 			c.Store(keyIn("", 2), putPUT, at(2))
 			return []bool{has(c, keyIn("", 0), 3), has(c, keyIn("", 1), 3)}
 		}, want: []bool{true, false}},
-		// browsers.md §1.2: expired entries are purged before the LRU one.
+		// Gecko nsCORSListenerProxy.cpp: expired entries go before the LRU one.
 		{name: "expired-first", run: func(c *Cache) []bool {
 			c.Store(keyIn("", 0), allow(list("PUT"), nil, false, 5), at(0))
 			c.Store(keyIn("", 1), putPUT, at(0))
@@ -112,7 +112,7 @@ func TestEvictRandomPurge(t *testing.T) {
 		stores  int
 		wantLen int
 	}{
-		// browsers.md §1.1: kMaxCacheEntries, kPurgeUnit contiguous entries.
+		// Chromium preflight_cache.cc: kMaxCacheEntries, kPurgeUnit contiguous entries.
 		{name: "purge-10-of-20", p: p, stores: 21, wantLen: 11},
 		{name: "under-capacity", p: p, stores: 20, wantLen: 20},
 		{name: "two-purges", p: p, stores: 31, wantLen: 11},
@@ -197,7 +197,7 @@ func TestEvictPartitions(t *testing.T) {
 			c.Store(keyIn("p1", 3), putPUT, at(1))
 			return []bool{has(c, keyIn("p1", 0), 2), has(c, keyIn("p1", 1), 2), has(c, keyIn("p2", 2), 2), has(c, keyIn("p1", 3), 2)}
 		}, want: []bool{false, true, true, true}},
-		// browsers.md §1.1: base::LRUCache of top-frame sites.
+		// Chromium preflight_cache.cc: base::LRUCache of top-frame sites.
 		{name: "lru-partition-dropped-whole", p: twoParts, run: func(c *Cache) []bool {
 			c.Store(keyIn("p1", 0), putPUT, at(0))
 			c.Store(keyIn("p2", 1), putPUT, at(0))
@@ -241,7 +241,7 @@ func TestEvictPartitions(t *testing.T) {
 	}
 
 	t.Run("chromium-newest-bounds", func(t *testing.T) {
-		// browsers.md §1.1: 32 per top-frame site (purge 4), 128 sites.
+		// Chromium preflight_cache.cc: 32 per top-frame site (purge 4), 128 sites.
 		c := New(chromiumPartitionedPolicy)
 		for i := 0; i < 33; i++ {
 			c.Store(keyIn("site", i), putPUT, at(0))

@@ -46,7 +46,8 @@ func TestEraseOnMiss(t *testing.T) {
 		p     Policy
 		calls []call
 	}{
-		// browsers.md §1.1 ("hit-and-fail" erases), §1.3 (canSkipPreflight removes).
+		// Chromium preflight_cache.cc ("hit-and-fail" erases), WebKit
+		// CrossOriginPreflightResultCache.cpp (canSkipPreflight removes).
 		{name: "chromium/insufficient-entry-erased", p: chromiumPolicy, calls: []call{storeC(0, allow(list("PUT"), nil, false, 600)), lookC(1, ask("DELETE"), false), lookC(2, ask("PUT"), false)}},
 		{name: "webkit/insufficient-entry-erased", p: webkitPolicy, calls: []call{storeC(0, allow(list("PUT"), nil, false, 600)), lookC(1, ask("GET", "x-a"), false), lookC(2, ask("PUT"), false)}},
 		{name: "chromium/cred-mismatch-erases", p: chromiumPolicy, calls: []call{storeC(0, allow(list("PUT"), nil, false, 600)), lookC(1, askCred("PUT"), false), lookC(2, ask("PUT"), false)}},
@@ -56,7 +57,7 @@ func TestEraseOnMiss(t *testing.T) {
 		{name: "spec/insufficient-entry-kept", p: specPolicy, calls: []call{storeC(0, allow(list("PUT"), nil, false, 600)), lookC(1, ask("DELETE"), false), lookC(2, ask("PUT"), true)}},
 		{name: "firefox/insufficient-entry-kept", p: firefoxPolicy, calls: []call{storeC(0, allow(list("PUT"), nil, false, 600)), lookC(1, ask("DELETE"), false), lookC(2, ask("PUT"), true)}},
 		// WebKit caches a preflight that then failed the method check
-		// (browsers.md §7 item 12); the next miss drops it.
+		// (CrossOriginAccessControl.cpp); the next miss drops it.
 		{name: "webkit/rejected-result-dropped-on-miss", p: webkitPolicy, calls: []call{storeC(0, allow(list("PUT"), nil, false, 600)), lookC(1, ask("DELETE"), false), storeC(1, allow(list("PUT"), nil, false, 600)), lookC(2, ask("PUT"), true)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { runScript(t, tc.p, tc.calls) })
@@ -108,14 +109,7 @@ func TestLenAndPurge(t *testing.T) {
 		{name: "firefox/records-per-mode", p: firefoxPolicy, stores: []stored{put(0, allow(list("PUT"), nil, true, 10)), put(0, allow(list("PUT"), nil, false, 10))}, lenBefore: 2, purgeAt: 10, purged: 2, lenAfter: 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := New(tc.p)
-			for _, s := range tc.stores {
-				k := s.key
-				if k == (Key{}) {
-					k = keyA
-				}
-				c.Store(k, s.r, at(s.at))
-			}
+			c := newStored(tc.p, tc.stores)
 			if got := c.Len(); got != tc.lenBefore {
 				t.Errorf("Len() = %d, want %d", got, tc.lenBefore)
 			}

@@ -6,13 +6,13 @@ func TestLookupGranularity(t *testing.T) {
 	putPUT := put(0, allow(list("PUT"), list("x-a"), false, 600))
 	putDEL := put(10, allow(list("DELETE"), nil, false, 600))
 	runLookupRows(t, []lookupRow{
-		// browsers.md §7 item 3: merge (spec, Gecko) or replace (Chromium, WebKit).
+		// Merge (spec, Gecko) or replace (Chromium, WebKit): docs/profiles.md.
 		{name: "spec/merge-keeps-first", p: specPolicy, stores: []stored{putPUT, putDEL}, q: ask("PUT", "x-a"), at: 20, want: true},
 		{name: "firefox/merge-keeps-first", p: firefoxPolicy, stores: []stored{putPUT, putDEL}, q: ask("PUT", "x-a"), at: 20, want: true},
 		{name: "chromium/replace-drops-first", p: chromiumPolicy, stores: []stored{putPUT, putDEL}, q: ask("PUT"), at: 20, want: false},
 		{name: "webkit/replace-drops-first", p: webkitPolicy, stores: []stored{putPUT, putDEL}, q: ask("PUT"), at: 20, want: false},
 		{name: "chromium/replace-keeps-second", p: chromiumPolicy, stores: []stored{putPUT, putDEL}, q: ask("DELETE"), at: 20, want: true},
-		// Per-token expiry; a refresh restarts the timer (spec-digest §10 item 3).
+		// Per-token expiry; a refresh restarts the timer (the standard does not say).
 		{name: "spec/tokens-expire-separately", p: specPolicy, stores: []stored{put(0, allow(list("PUT"), nil, false, 10)), put(5, allow(list("DELETE"), nil, false, 100))}, q: ask("PUT"), at: 12, want: false},
 		{name: "spec/second-token-lives", p: specPolicy, stores: []stored{put(0, allow(list("PUT"), nil, false, 10)), put(5, allow(list("DELETE"), nil, false, 100))}, q: ask("DELETE"), at: 12, want: true},
 		{name: "spec/refresh-restarts-timer", p: specPolicy, stores: []stored{put(0, allow(list("PUT"), nil, false, 10)), put(8, allow(list("PUT"), nil, false, 10))}, q: ask("PUT"), at: 15, want: true},

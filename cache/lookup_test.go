@@ -50,23 +50,29 @@ type lookupRow struct {
 	want   bool
 }
 
+// newStored returns a cache with policy p after the given stores.
+func newStored(p Policy, stores []stored) *Cache {
+	c := New(p)
+	for _, s := range stores {
+		c.Store(orKeyA(s.key), s.r, at(s.at))
+	}
+	return c
+}
+
+// orKeyA returns k, or keyA when k is zero.
+func orKeyA(k Key) Key {
+	if k == (Key{}) {
+		return keyA
+	}
+	return k
+}
+
 func runLookupRows(t *testing.T, rows []lookupRow) {
 	t.Helper()
 	for _, tc := range rows {
 		t.Run(tc.name, func(t *testing.T) {
-			c := New(tc.p)
-			for _, s := range tc.stores {
-				k := s.key
-				if k == (Key{}) {
-					k = keyA
-				}
-				c.Store(k, s.r, at(s.at))
-			}
-			k := tc.key
-			if k == (Key{}) {
-				k = keyA
-			}
-			if got := c.Lookup(k, tc.q, at(tc.at)); got != tc.want {
+			c := newStored(tc.p, tc.stores)
+			if got := c.Lookup(orKeyA(tc.key), tc.q, at(tc.at)); got != tc.want {
 				t.Errorf("Lookup(method %.40q, %d headers, cred %v, forced %v) at %ds = %v, want %v",
 					tc.q.Method, len(tc.q.UnsafeHeaders), tc.q.Credentials, tc.q.Forced, tc.at, got, tc.want)
 			}
@@ -106,7 +112,7 @@ func TestLookupMatching(t *testing.T) {
 		{name: "upper-case-query-tolerated", p: specPolicy, stores: []stored{put(0, allow(nil, list("x-custom"), false, 5))}, q: ask("GET", "X-CUSTOM"), want: true},
 		{name: "missing-header-misses", p: specPolicy, stores: []stored{put(0, allow(list("PUT"), list("x-a"), false, 5))}, q: ask("PUT", "x-a", "x-b"), want: false},
 		{name: "all-headers-hit", p: specPolicy, stores: []stored{put(0, allow(list("PUT"), list("x-b", "x-a"), false, 5))}, q: ask("PUT", "x-a", "x-b"), want: true},
-		// Safelisted-method exemption (Fetch §concept-http-fetch step 4.1; browsers.md §1.4).
+		// Safelisted-method exemption (Fetch §concept-http-fetch step 4.1; Gecko CheckRequest).
 		{name: "head-exempt-spec", p: specPolicy, stores: []stored{put(0, allow(nil, list("x-a"), false, 5))}, q: ask("HEAD", "x-a"), want: true},
 		{name: "head-not-exempt-firefox", p: firefoxPolicy, stores: []stored{put(0, allow(nil, list("x-a"), false, 5))}, q: ask("HEAD", "x-a"), want: false},
 		{name: "head-listed-firefox", p: firefoxPolicy, stores: []stored{put(0, allow(list("HEAD"), list("x-a"), false, 5))}, q: ask("HEAD", "x-a"), want: true},
@@ -122,7 +128,7 @@ func TestLookupMatching(t *testing.T) {
 		{name: "other-origin-misses", p: specPolicy, stores: []stored{put5}, key: Key{Partition: keyA.Partition, Origin: "null", URL: keyA.URL}, q: ask("PUT"), want: false},
 		{name: "null-origin-shared", p: specPolicy, stores: []stored{putAt(0, Key{Origin: "null", URL: "https://api.test/"}, allow(list("PUT"), nil, false, 5))}, key: Key{Origin: "null", URL: "https://api.test/"}, q: ask("PUT"), want: true},
 		{name: "empty-key-works", p: specPolicy, stores: []stored{putAt(0, Key{Origin: "", URL: "\x00"}, allow(list("PUT"), nil, false, 5))}, key: Key{URL: "\x00"}, q: ask("PUT"), want: true},
-		// MaxURLLength (browsers.md §1.1, kMaxKeyLength).
+		// MaxURLLength (Chromium preflight_cache.cc, kMaxKeyLength).
 		{name: "url-1023-cached", p: chromiumPolicy, stores: []stored{putAt(0, Key{URL: strings.Repeat("u", 1023)}, allow(list("PUT"), nil, false, 5))}, key: Key{URL: strings.Repeat("u", 1023)}, q: ask("PUT"), want: true},
 		{name: "url-1024-not-cached", p: chromiumPolicy, stores: []stored{putAt(0, Key{URL: strings.Repeat("u", 1024)}, allow(list("PUT"), nil, false, 5))}, key: Key{URL: strings.Repeat("u", 1024)}, q: ask("PUT"), want: false},
 		{name: "url-1MiB-spec-cached", p: specPolicy, stores: []stored{putAt(0, Key{URL: long1MiB}, allow(list("PUT"), nil, false, 5))}, key: Key{URL: long1MiB}, q: ask("PUT"), want: true},

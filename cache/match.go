@@ -1,6 +1,10 @@
 package cache
 
-import "time"
+import (
+	"time"
+
+	"github.com/corsim/corsim/internal/ascii"
+)
 
 // exempt reports whether method needs no method entry at look-up.
 func (p Policy) exempt(method string) bool {
@@ -9,7 +13,7 @@ func (p Policy) exempt(method string) bool {
 	case "GET", "POST":
 		return true
 	case "HEAD":
-		// Gecko CheckRequest exempts only GET and POST (browsers.md §1.2).
+		// Gecko CheckRequest exempts only GET and POST (nsCORSListenerProxy.cpp).
 		return p.ExemptMethods != ExemptGetPost
 	}
 	return false
@@ -25,9 +29,7 @@ func (c *Cache) covers(r *record, q Query, needMethod bool, now time.Time) bool 
 	// Fetch §concept-http-fetch step 4.1, second condition, with
 	// Fetch §concept-cache-match-header.
 	for _, h := range q.UnsafeHeaders {
-		if hasUpper(h) {
-			h = lower(h)
-		}
+		h = ascii.Lower(h)
 		if !c.allows(r.headers, h, true, q.Credentials, now) {
 			return false
 		}
@@ -58,10 +60,10 @@ func (c *Cache) allows(tokens map[string]tokenState, name string, header, cred b
 		// Fetch §concept-cache-match-method / -header: "or `*`".
 		return t.serves(cred, now)
 	case WildcardsNever:
-		// Gecko: a cached `*` is never reused (browsers.md §10).
+		// Gecko: a cached `*` is never reused (observed in Firefox ESR 153).
 		return false
 	default:
-		// Spec gap (spec-digest §5, §10 item 2): a `*` stored by a
+		// Spec gap (Fetch §concept-cache-match-header): a `*` stored by a
 		// credentialed preflight was a literal name, and a credentialed
 		// request may not rely on a wildcard (Fetch §cors-preflight-fetch-0
 		// steps 7.5 and 7.7), so only non-credentialed pairs count.

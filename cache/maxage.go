@@ -3,6 +3,8 @@ package cache
 import (
 	"math"
 	"time"
+
+	"github.com/corsim/corsim/internal/grammar"
 )
 
 // defaultMaxAge is the standard's lifetime when Access-Control-Max-Age is
@@ -26,7 +28,7 @@ func (p Policy) MaxAge(lines []string) (d time.Duration, store bool) {
 		return p.capAge(p.defaultAge()), true
 	case ageInvalid:
 		// Fetch §cors-preflight-fetch-0 step 7.9: failure → 5; Gecko
-		// stores nothing (browsers.md §1.2).
+		// stores nothing (nsCORSListenerProxy.cpp AddResultToCache).
 		if p.InvalidMaxAge == InvalidDoNotStore {
 			return 0, false
 		}
@@ -91,12 +93,7 @@ func parseDeltaSeconds(lines []string) (int64, ageResult) {
 	if len(lines) != 1 {
 		return 0, ageInvalid
 	}
-	// Fetch §http-access-control-max-age: delta-seconds = 1*DIGIT.
-	n, ok := digits(trimHTTPSpace(lines[0]))
-	if !ok {
-		return 0, ageInvalid
-	}
-	return n, ageValue
+	return deltaSeconds(grammar.TrimHTTPWhitespace(lines[0]))
 }
 
 // parseInteger implements Chromium's base::StringToInt64 and WebKit's
@@ -106,7 +103,7 @@ func parseInteger(lines []string) (int64, ageResult) {
 	if len(lines) != 1 {
 		return 0, ageInvalid
 	}
-	v := trimHTTPSpace(lines[0])
+	v := grammar.TrimHTTPWhitespace(lines[0])
 	neg := false
 	if v != "" && (v[0] == '+' || v[0] == '-') {
 		neg = v[0] == '-'
@@ -131,7 +128,8 @@ func parseInteger(lines []string) (int64, ageResult) {
 		}
 	}
 	if neg {
-		// browsers.md §1.1, §1.3: a negative value expires at once.
+		// Chromium preflight_result.cc, WebKit
+		// CrossOriginPreflightResultCache.cpp: a negative value expires at once.
 		return 0, ageValue
 	}
 	return int64(n), ageValue
@@ -142,44 +140,29 @@ func parseDigitsOnly(lines []string) (int64, ageResult) {
 	// Gecko merges repeated header lines with ", ", skipping empty ones.
 	v, count := "", 0
 	for _, l := range lines {
-		if t := trimHTTPSpace(l); t != "" {
+		if t := grammar.TrimHTTPWhitespace(l); t != "" {
 			v = t
 			count++
 		}
 	}
 	switch {
 	case count == 0:
-		// browsers.md §1.2: absent or empty → the default.
+		// Gecko PREFLIGHT_DEFAULT_EXPIRY_SECONDS: absent or empty → the default.
 		return 0, ageAbsent
 	case count > 1:
 		return 0, ageInvalid
 	}
-	n, ok := digits(v)
-	if !ok {
-		return 0, ageInvalid
-	}
-	return n, ageValue
+	return deltaSeconds(v)
 }
 
-// digits parses a non-empty run of ASCII digits, saturating at
-// math.MaxInt64.
-func digits(v string) (int64, bool) {
-	if v == "" {
-		return 0, false
+// deltaSeconds parses delta-seconds (Fetch §http-access-control-max-age:
+// 1*DIGIT), saturating at math.MaxInt64.
+func deltaSeconds(v string) (int64, ageResult) {
+	if !grammar.IsDigits(v) {
+		return 0, ageInvalid
 	}
-	var n int64
-	for i := 0; i < len(v); i++ {
-		if !digitTable[v[i]] {
-			return 0, false
-		}
-		x := int64(v[i] - '0')
-		if n > (math.MaxInt64-x)/10 {
-			n = math.MaxInt64
-			continue
-		}
-		n = n*10 + x
-	}
-	return n, true
+	n, _ := grammar.DecimalInt64(v)
+	return n, ageValue
 }
 
 var digitTable = func() (t [256]bool) {
@@ -188,17 +171,3 @@ var digitTable = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// httpSpaceTable holds the HTTP whitespace bytes (Fetch §http-whitespace).
-var httpSpaceTable = [256]bool{'\t': true, '\n': true, '\r': true, ' ': true}
-
-func trimHTTPSpace(s string) string {
-	i, j := 0, len(s)
-	for i < j && httpSpaceTable[s[i]] {
-		i++
-	}
-	for j > i && httpSpaceTable[s[j-1]] {
-		j--
-	}
-	return s[i:j]
-}

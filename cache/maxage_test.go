@@ -62,7 +62,7 @@ func TestMaxAge(t *testing.T) {
 		{name: "spec/unknown-enums-act-as-zero", p: bogus, lines: []string{"-1"}, want: sec(5), store: true},
 		{name: "spec/unknown-zero-rule", p: bogus, lines: []string{"0"}, want: 0, store: true},
 
-		// browsers.md §1.1 and §9 (Chromium 156).
+		// Chromium preflight_result.cc; observed in Chromium 156.
 		{name: "chromium/absent", p: chromiumPolicy, lines: nil, want: sec(5), store: true},
 		{name: "chromium/zero", p: chromiumPolicy, lines: []string{"0"}, want: 0, store: true},
 		{name: "chromium/minus-one", p: chromiumPolicy, lines: []string{"-1"}, want: 0, store: true},
@@ -88,7 +88,7 @@ func TestMaxAge(t *testing.T) {
 		{name: "chromium/thousands-of-commas", p: chromiumPolicy, lines: []string{commas}, want: sec(5), store: true},
 		{name: "chromium/invalid-utf8", p: chromiumPolicy, lines: []string{"6\xff0"}, want: sec(5), store: true},
 
-		// browsers.md §1.2 and §10 (Gecko).
+		// Gecko nsCORSListenerProxy.cpp; observed in Firefox ESR 153.
 		{name: "firefox/absent", p: firefoxPolicy, lines: nil, want: sec(5), store: true},
 		{name: "firefox/empty", p: firefoxPolicy, lines: []string{""}, want: sec(5), store: true},
 		{name: "firefox/blank", p: firefoxPolicy, lines: []string{"  "}, want: sec(5), store: true},
@@ -106,7 +106,7 @@ func TestMaxAge(t *testing.T) {
 		{name: "firefox/1MiB-junk", p: firefoxPolicy, lines: []string{mibJunk}, want: 0, store: false},
 		{name: "firefox/control-byte", p: firefoxPolicy, lines: []string{"6\x010"}, want: 0, store: false},
 
-		// browsers.md §1.3 (WebKit).
+		// WebKit CrossOriginPreflightResultCache.cpp.
 		{name: "webkit/absent", p: webkitPolicy, lines: nil, want: sec(5), store: true},
 		{name: "webkit/plus", p: webkitPolicy, lines: []string{"+60"}, want: sec(60), store: true},
 		{name: "webkit/negative", p: webkitPolicy, lines: []string{"-5"}, want: 0, store: true},
@@ -128,7 +128,7 @@ func TestClearsOnFailure(t *testing.T) {
 		p    Policy
 		want bool
 	}{
-		// Fetch §concept-main-fetch step 12 and browsers.md §7 item 2.
+		// Fetch §concept-main-fetch step 12; only Gecko clears (docs/profiles.md).
 		{name: "spec", p: specPolicy, want: true},
 		{name: "firefox", p: firefoxPolicy, want: true},
 		{name: "chromium", p: chromiumPolicy, want: false},

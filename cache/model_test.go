@@ -3,6 +3,8 @@ package cache
 import (
 	"sort"
 	"time"
+
+	"github.com/corsim/corsim/internal/ascii"
 )
 
 // model is a deliberately naive preflight cache: a plain slice of entries
@@ -303,7 +305,7 @@ func sortedUnique(names []string) []string {
 	out := make([]string, 0, len(names))
 	seen := map[string]bool{}
 	for _, n := range names {
-		n = lower(n)
+		n = ascii.Lower(n)
 		if !seen[n] {
 			seen[n] = true
 			out = append(out, n)

@@ -18,13 +18,13 @@ type Policy struct {
 	// DefaultMaxAge is the lifetime used when Access-Control-Max-Age is
 	// absent, or invalid under InvalidUseDefault. Zero or negative means
 	// 5 s, the standard's value (Fetch §cors-preflight-fetch-0 step 7.9),
-	// which all three engines share (browsers.md §1.4). It is capped by
+	// which all three engines share (docs/profiles.md). It is capped by
 	// MaxAgeCap like any other value.
 	DefaultMaxAge time.Duration
 
 	// MaxAgeCap is the UA's imposed limit on max-age (Fetch
 	// §cors-preflight-fetch-0 step 7.10). Zero or negative means no limit.
-	// Chromium 7200 s, Firefox 86400 s, WebKit 600 s (browsers.md §1.4).
+	// Chromium 7200 s, Firefox 86400 s, WebKit 600 s (docs/profiles.md).
 	MaxAgeCap time.Duration
 
 	// MaxAgeSyntax says how Access-Control-Max-Age is parsed.
@@ -42,7 +42,8 @@ type Policy struct {
 	Granularity Granularity
 
 	// CredentialsInKey makes the credentials mode part of the cache key, as
-	// Gecko does ("cred"/"nocred" key prefix, browsers.md §1.2): a
+	// Gecko does ("cred"/"nocred" key prefix, BasePrincipal.cpp
+	// GetPrefLightCacheKey): a
 	// credentialed entry then no longer serves a non-credentialed request.
 	// When false, Fetch §concept-cache-match applies: a credentialed entry
 	// serves both, a non-credentialed entry only non-credentialed requests.
@@ -55,8 +56,8 @@ type Policy struct {
 	// WildcardCoversAuthorization lets a cached `*` header name cover
 	// `authorization`. The standard says it never does (Fetch
 	// §concept-cache-match-header); Chromium's cache agrees even though its
-	// live check does not (browsers.md §1.1, §9); WebKit lets it
-	// (browsers.md §10).
+	// live check does not (preflight_cache.cc; observed in Chromium 156);
+	// WebKit lets it (observed in WebKitGTK 2.50).
 	WildcardCoversAuthorization bool
 
 	// ExemptMethods says which CORS-safelisted methods need no method entry
@@ -65,20 +66,22 @@ type Policy struct {
 
 	// EraseOnMiss erases a record that a look-up found but could not use
 	// (expired, wrong credentials, or missing a method or header), as
-	// Chromium and WebKit do (browsers.md §1.1, §1.3).
+	// Chromium (preflight_cache.cc) and WebKit (canSkipPreflight in
+	// CrossOriginPreflightResultCache.cpp) do.
 	EraseOnMiss bool
 
 	// KeepOnFailure tells the engine not to clear the cache entries for a
-	// request whose CORS-with-preflight fetch failed (Chromium and WebKit,
-	// browsers.md §7 item 2). When false the engine calls [Cache.Clear],
-	// as the standard (Fetch §concept-main-fetch step 12, preflight branch)
-	// and Gecko do. The cache itself never reads this field; see
+	// request whose CORS-with-preflight fetch failed, as Chromium and WebKit
+	// do: they keep entries until a look-up fails. When false the engine
+	// calls [Cache.Clear], as the standard (Fetch §concept-main-fetch step 12,
+	// preflight branch) and Gecko do. The cache itself never reads this field; see
 	// [Policy.ClearsOnFailure].
 	KeepOnFailure bool
 
 	// StoreRejected tells the engine to store a preflight result whose
 	// CORS check and status passed even when its method or header check then
-	// failed, as WebKit does (browsers.md §1.3, §7 item 12). The cache
+	// failed, as WebKit does (CrossOriginAccessControl.cpp
+	// validatePreflightResponse appends before it checks). The cache
 	// itself never reads this field.
 	StoreRejected bool
 
@@ -105,7 +108,7 @@ type Policy struct {
 
 	// PartitionCapacity, when positive, bounds the records in each
 	// partition (Key.Partition), as Chromium's newest cache does with 32
-	// per top-frame site (browsers.md §1.1); Eviction and PurgeUnit then
+	// per top-frame site (preflight_cache.cc); Eviction and PurgeUnit then
 	// apply inside the partition. Zero means partitions are not bounded.
 	PartitionCapacity int
 
@@ -115,7 +118,8 @@ type Policy struct {
 	MaxPartitions int
 
 	// MaxURLLength, when positive, stops the cache from storing any key whose
-	// URL has this many bytes or more (Chromium: 1024, browsers.md §1.1).
+	// URL has this many bytes or more (Chromium: 1024, kMaxKeyLength in
+	// preflight_cache.cc).
 	// Zero means no limit.
 	MaxURLLength int
 }
@@ -139,13 +143,14 @@ const (
 	// parseInteger<int64_t>: the lines are joined with ", " (so several
 	// lines fail), then an optional '+' or '-' and one or more digits must
 	// make up the whole trimmed value; overflow is a failure. A negative
-	// value counts as zero (browsers.md §1.1, §1.3, §9).
+	// value counts as zero (Chromium preflight_result.cc
+	// ParseAccessControlMaxAge, WebKit CrossOriginPreflightResultCache.cpp).
 	SyntaxInteger
 
 	// SyntaxDigitsOnly is Gecko's parser: the lines are joined with ", ",
 	// every byte of the trimmed value must be a digit, an empty or absent
 	// value means the default, and large values saturate at the cap
-	// (browsers.md §1.2).
+	// (Gecko nsCORSListenerProxy.cpp).
 	SyntaxDigitsOnly
 )
 
@@ -158,7 +163,7 @@ const (
 	// step 7.9; Chromium and WebKit).
 	InvalidUseDefault InvalidRule = iota
 
-	// InvalidDoNotStore stores nothing (Gecko, browsers.md §1.2).
+	// InvalidDoNotStore stores nothing (Gecko nsCORSListenerProxy.cpp).
 	InvalidDoNotStore
 )
 
@@ -187,7 +192,8 @@ const (
 	PerToken Granularity = iota
 
 	// WholeResult keeps one result per key; a later preflight replaces it
-	// whole (Chromium, WebKit; browsers.md §7 item 3).
+	// whole (Chromium preflight_cache.cc, WebKit
+	// CrossOriginPreflightResultCache.cpp).
 	WholeResult
 )
 
@@ -197,8 +203,8 @@ const (
 // Fetch §concept-cache-match-method and §concept-cache-match-header treat a
 // `*` entry as a wildcard for any request the entry matches, including
 // credentialed ones, even though a credentialed preflight treated that `*`
-// as a literal name (spec-digest §5, §10 item 2). The zero value takes the
-// safer reading.
+// as a literal name (Fetch §cors-preflight-fetch-0 step 7.5). The zero value
+// takes the safer reading.
 type WildcardRule uint8
 
 const (
@@ -213,7 +219,7 @@ const (
 	WildcardsAlways
 
 	// WildcardsNever makes a cached `*` match only a literal `*` (Gecko,
-	// browsers.md §10).
+	// observed in Firefox ESR 153).
 	WildcardsNever
 )
 
@@ -227,7 +233,7 @@ const (
 	ExemptSafelisted MethodExemption = iota
 
 	// ExemptGetPost exempts only GET and POST: HEAD needs a method entry
-	// (Gecko CheckRequest, browsers.md §1.2, §7 item 7).
+	// (Gecko nsCORSListenerProxy.cpp CheckRequest).
 	ExemptGetPost
 )
 
@@ -236,12 +242,12 @@ type Eviction uint8
 
 const (
 	// EvictLRU first drops records whose entries have all expired, then the
-	// least recently used record (Gecko, browsers.md §1.2). A record is
+	// least recently used record (Gecko nsCORSListenerProxy.cpp). A record is
 	// used when a look-up finds it or a preflight stores into it.
 	EvictLRU Eviction = iota
 
 	// EvictRandomPurge removes PurgeUnit contiguous records of the cache's
 	// internal table, starting at a pseudo-random index drawn from Seed
-	// (Chromium, browsers.md §1.1). It does not look at expiry.
+	// (Chromium preflight_cache.cc). It does not look at expiry.
 	EvictRandomPurge
 )

@@ -3,11 +3,11 @@ package cache
 import "time"
 
 // The four policies the tests run against. The engine keeps its own copies;
-// these follow browsers.md §1.4 and §9–§10.
+// these follow docs/profiles.md, "Preflight cache".
 var (
 	specPolicy = Policy{}
 
-	// browsers.md §1.1 (2018–2025 flat cache) and §9.
+	// Chromium preflight_cache.cc (2018–2025 flat cache); observed in Chromium 156.
 	chromiumPolicy = Policy{
 		MaxAgeCap:     7200 * time.Second,
 		MaxAgeSyntax:  SyntaxInteger,
@@ -21,7 +21,7 @@ var (
 		MaxURLLength:  1024,
 	}
 
-	// browsers.md §1.1, newest cache: per top-frame-site partitions.
+	// Chromium preflight_cache.cc, newest: per top-frame-site partitions.
 	chromiumPartitionedPolicy = Policy{
 		MaxAgeCap:         7200 * time.Second,
 		MaxAgeSyntax:      SyntaxInteger,
@@ -35,7 +35,7 @@ var (
 		MaxURLLength:      1024,
 	}
 
-	// browsers.md §1.2 and §10.
+	// Gecko nsCORSListenerProxy.cpp; observed in Firefox ESR 153.
 	firefoxPolicy = Policy{
 		MaxAgeCap:        86400 * time.Second,
 		MaxAgeSyntax:     SyntaxDigitsOnly,
@@ -47,7 +47,7 @@ var (
 		Capacity:         100,
 	}
 
-	// browsers.md §1.3 and §10.
+	// WebKit CrossOriginPreflightResultCache.cpp; observed in WebKitGTK 2.50.
 	webkitPolicy = Policy{
 		MaxAgeCap:                   600 * time.Second,
 		MaxAgeSyntax:                SyntaxInteger,

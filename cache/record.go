@@ -63,23 +63,32 @@ func (r *record) makeMaps(nm, nh int) {
 func (c *Cache) dropExpiredSlots(r *record, now time.Time) {
 	for _, tokens := range [2]map[string]tokenState{r.methods, r.headers} {
 		for name, t := range tokens {
-			changed := false
-			for i := range t {
-				if t[i].ok && !t[i].live(now) {
-					t[i] = slot{}
-					r.n--
-					c.slots--
-					changed = true
-				}
-			}
-			switch {
-			case !t[0].ok && !t[1].ok:
-				delete(tokens, name)
-			case changed:
-				tokens[name] = t
-			}
+			c.dropExpired(r, tokens, name, t, now)
 		}
 	}
+}
+
+// dropExpired removes the expired entries of t, the state of name in tokens
+// (one of r's maps), and returns what is left; name leaves the map when
+// nothing is. Fetch §cors-preflight-cache: an expired entry must already be
+// gone.
+func (c *Cache) dropExpired(r *record, tokens map[string]tokenState, name string, t tokenState, now time.Time) tokenState {
+	changed := false
+	for i := range t {
+		if t[i].ok && !t[i].live(now) {
+			t[i] = slot{}
+			r.n--
+			c.slots--
+			changed = true
+		}
+	}
+	switch {
+	case !t[0].ok && !t[1].ok:
+		delete(tokens, name)
+	case changed:
+		tokens[name] = t
+	}
+	return t
 }
 
 func credIndex(cred bool) int {
@@ -104,34 +113,3 @@ func (p Policy) capAge(d time.Duration) time.Duration {
 // expiry returns now+d. time.Time.Add saturates at the latest representable
 // time instead of wrapping, so a huge max-age never lands in the past.
 func expiry(now time.Time, d time.Duration) time.Time { return now.Add(d) }
-
-var upperTable = func() (t [256]bool) {
-	for b := 'A'; b <= 'Z'; b++ {
-		t[b] = true
-	}
-	return t
-}()
-
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if upperTable[s[i]] {
-			return true
-		}
-	}
-	return false
-}
-
-// lower byte-lowercases s (Infra §byte-lowercase); it allocates only when s
-// has an upper-case byte.
-func lower(s string) string {
-	if !hasUpper(s) {
-		return s
-	}
-	b := []byte(s)
-	for i, x := range b {
-		if upperTable[x] {
-			b[i] = x + 'a' - 'A'
-		}
-	}
-	return string(b)
-}

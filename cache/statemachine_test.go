@@ -145,11 +145,11 @@ func withDefaultChecks(t *testing.T) {
 func TestStateMachine(t *testing.T) {
 	withDefaultChecks(t)
 	tinyLRU := firefoxPolicy
-	tinyLRU.Capacity = 3 // browsers.md §1.2 eviction, made reachable
+	tinyLRU.Capacity = 3 // Gecko's LRU eviction, made reachable
 	tinyLRUSpec := specPolicy
 	tinyLRUSpec.Capacity = 2
 	literal := specPolicy
-	literal.Wildcards = WildcardsAlways // spec-digest §5 gap, literal reading
+	literal.Wildcards = WildcardsAlways // Fetch §concept-cache-match-header read literally
 	for _, tc := range []struct {
 		name string
 		p    Policy

@@ -1,9 +1,14 @@
 package cache
 
-import "time"
+import (
+	"time"
 
-// storeWhole replaces the key's result (Chromium cache_[key] = result,
-// WebKit HashMap::set; browsers.md §1.1, §1.3).
+	"github.com/corsim/corsim/internal/ascii"
+)
+
+// storeWhole replaces the key's result (Chromium preflight_cache.cc
+// cache_[key] = result, WebKit CrossOriginPreflightResultCache.cpp
+// HashMap::set).
 func (c *Cache) storeWhole(rec *record, rk recKey, r Result, d time.Duration, now time.Time) {
 	if d <= 0 {
 		// An already-expired result replaces the old one: nothing is left.
@@ -27,7 +32,7 @@ func (c *Cache) storeWhole(rec *record, rk recKey, r Result, d time.Duration, no
 		rec.methods[m] = t
 	}
 	for _, h := range r.Headers {
-		h = lower(h)
+		h = ascii.Lower(h)
 		t := rec.headers[h]
 		t[i] = s
 		rec.headers[h] = t
@@ -57,7 +62,7 @@ func (c *Cache) storeTokens(rec *record, rk recKey, r Result, d time.Duration, n
 	}
 	// Fetch §cors-preflight-fetch-0 steps 7.14 and 7.15.
 	for _, name := range r.Headers {
-		m.token(rec.headers, lower(name), true)
+		m.token(rec.headers, ascii.Lower(name), true)
 	}
 	if rec.n == 0 {
 		c.remove(rec)
@@ -141,29 +146,13 @@ func (m *merge) wildcard(tokens map[string]tokenState, name string, header bool)
 	return 0, false
 }
 
-// fresh drops name's expired entries (Fetch §cors-preflight-cache: they
-// must already be gone) and returns what is left.
+// fresh drops name's expired entries and returns what is left.
 func (m *merge) fresh(tokens map[string]tokenState, name string) tokenState {
 	t, ok := tokens[name]
 	if !ok {
 		return t
 	}
-	changed := false
-	for i := range t {
-		if t[i].ok && !t[i].live(m.now) {
-			t[i] = slot{}
-			m.rec.n--
-			m.c.slots--
-			changed = true
-		}
-	}
-	switch {
-	case !t[0].ok && !t[1].ok:
-		delete(tokens, name)
-	case changed:
-		tokens[name] = t
-	}
-	return t
+	return m.c.dropExpired(m.rec, tokens, name, t, m.now)
 }
 
 // set gives entry i of name the new max-age; a max-age of 0 ends it.
@@ -184,8 +173,8 @@ func (m *merge) set(tokens map[string]tokenState, name string, i int) {
 		} else if m.exp.Before(t[i].exp) {
 			m.shortened = true
 		}
-		// Spec gap (spec-digest §10 item 3): a refresh restarts the
-		// entry's timer.
+		// Spec gap: Fetch §cors-preflight-fetch-0 steps 7.12 and 7.14 do not
+		// say whether a refresh restarts the entry's timer; it does here.
 		t[i] = slot{exp: m.exp, ok: true}
 		if m.exp.After(m.rec.deadline) {
 			m.rec.deadline = m.exp

@@ -1,6 +1,10 @@
 package fetchmode
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/corsim/corsim/internal/grammar"
+)
 
 // TestPreflightValidationDoesNotAllocate runs what the engine does with a
 // preflight response and the request it guards, and checks that none of it
@@ -26,20 +30,20 @@ func TestPreflightValidationDoesNotAllocate(t *testing.T) {
 		unsafe := Safelist{}.AppendUnsafeNames(names[:0], request)
 		acao, ok := response.Get("Access-Control-Allow-Origin")
 		acac, _ := response.Get("Access-Control-Allow-Credentials")
-		if !ok || acao != "https://app.example" || !IsAllowCredentialsTrue(acac) {
+		if !ok || acao != "https://app.example" || !grammar.IsAllowCredentialsTrue(acac) {
 			t.Fatal("CORS check failed")
 		}
-		m, err := AppendTokenList(methods[:0], "Access-Control-Allow-Methods",
+		m, err := grammar.AppendTokenList(methods[:0], "Access-Control-Allow-Methods",
 			response.AppendValues(lines[:0], "Access-Control-Allow-Methods")...)
 		if err != nil || len(m) != 3 {
 			t.Fatal(len(m), err)
 		}
-		h, err := AppendTokenList(headers[:0], "Access-Control-Allow-Headers",
+		h, err := grammar.AppendTokenList(headers[:0], "Access-Control-Allow-Headers",
 			response.AppendValues(lines[:0], "Access-Control-Allow-Headers")...)
 		if err != nil || len(h) != 3 || len(unsafe) != 2 {
 			t.Fatal(len(h), len(unsafe), err)
 		}
-		if n, err := ParseMaxAge(response.AppendValues(lines[:0], "Access-Control-Max-Age")); err != nil || n != 600 {
+		if n, err := grammar.ParseMaxAge(response.AppendValues(lines[:0], "Access-Control-Max-Age")); err != nil || n != 600 {
 			t.Fatal(n, err)
 		}
 		if !IsCORSSafelistedMethod(NormalizeMethod("post")) || IsForbiddenRequestHeader("X-CSRF-Token", "x") {

@@ -1,5 +1,10 @@
 package fetchmode
 
+import (
+	"github.com/corsim/corsim/internal/ascii"
+	"github.com/corsim/corsim/internal/grammar"
+)
+
 // forbiddenRequestNames are the names of Fetch §forbidden-request-header
 // step 1, lower-case.
 var forbiddenRequestNames = [...]string{
@@ -20,21 +25,21 @@ var forbiddenRequestNames = [...]string{
 func IsForbiddenRequestHeader(name, value string) bool {
 	// Fetch §forbidden-request-header step 1.
 	for _, n := range forbiddenRequestNames {
-		if equalFold(name, n) {
+		if ascii.EqualFold(name, n) {
 			return true
 		}
 	}
 	// Step 2.
-	if hasPrefixFold(name, "proxy-") || hasPrefixFold(name, "sec-") {
+	if ascii.HasPrefixFold(name, "proxy-") || ascii.HasPrefixFold(name, "sec-") {
 		return true
 	}
 	// Step 3.
-	if equalFold(name, "x-http-method") || equalFold(name, "x-http-method-override") ||
-		equalFold(name, "x-method-override") {
+	if ascii.EqualFold(name, "x-http-method") || ascii.EqualFold(name, "x-http-method-override") ||
+		ascii.EqualFold(name, "x-method-override") {
 		// Step 3.1: get, decode, and split the value.
-		sp := splitter{s: value}
+		sp := grammar.NewSplitter(value)
 		for {
-			m, more := sp.next()
+			m, more := sp.Next()
 			if !more {
 				break
 			}
@@ -52,8 +57,8 @@ func IsForbiddenRequestHeader(name, value string) bool {
 // byte-case-insensitive match for Accept, Accept-Language, Content-Language or
 // Content-Type (Fetch §no-cors-safelisted-request-header-name).
 func IsNoCORSSafelistedRequestHeaderName(name string) bool {
-	return equalFold(name, "accept") || equalFold(name, "accept-language") ||
-		equalFold(name, "content-language") || equalFold(name, "content-type")
+	return ascii.EqualFold(name, "accept") || ascii.EqualFold(name, "accept-language") ||
+		ascii.EqualFold(name, "content-language") || ascii.EqualFold(name, "content-type")
 }
 
 // IsNoCORSSafelistedRequestHeader reports whether (name, value) is a
@@ -73,14 +78,14 @@ func IsNoCORSSafelistedRequestHeader(name, value string) bool {
 // IsPrivilegedNoCORSRequestHeaderName reports whether name is a
 // byte-case-insensitive match for Range (Fetch
 // §privileged-no-cors-request-header-name).
-func IsPrivilegedNoCORSRequestHeaderName(name string) bool { return equalFold(name, "range") }
+func IsPrivilegedNoCORSRequestHeaderName(name string) bool { return ascii.EqualFold(name, "range") }
 
 // IsCORSNonWildcardRequestHeaderName reports whether name is a
 // byte-case-insensitive match for Authorization (Fetch
 // §cors-non-wildcard-request-header-name), the one name a "*" in
 // Access-Control-Allow-Headers never covers.
 func IsCORSNonWildcardRequestHeaderName(name string) bool {
-	return equalFold(name, "authorization")
+	return ascii.EqualFold(name, "authorization")
 }
 
 // IsRequestBodyHeaderName reports whether name is a byte-case-insensitive
@@ -88,15 +93,15 @@ func IsCORSNonWildcardRequestHeaderName(name string) bool {
 // Content-Type (Fetch §request-body-header-name): the headers a redirect that
 // turns the request into a GET removes.
 func IsRequestBodyHeaderName(name string) bool {
-	return equalFold(name, "content-encoding") || equalFold(name, "content-language") ||
-		equalFold(name, "content-location") || equalFold(name, "content-type")
+	return ascii.EqualFold(name, "content-encoding") || ascii.EqualFold(name, "content-language") ||
+		ascii.EqualFold(name, "content-location") || ascii.EqualFold(name, "content-type")
 }
 
 // IsForbiddenResponseHeaderName reports whether name is a
 // byte-case-insensitive match for Set-Cookie or Set-Cookie2 (Fetch
 // §forbidden-response-header-name).
 func IsForbiddenResponseHeaderName(name string) bool {
-	return equalFold(name, "set-cookie") || equalFold(name, "set-cookie2")
+	return ascii.EqualFold(name, "set-cookie") || ascii.EqualFold(name, "set-cookie2")
 }
 
 // safelistedResponseNames are the fixed names of Fetch
@@ -115,7 +120,7 @@ var safelistedResponseNames = [...]string{
 // expands the wildcard.
 func IsCORSSafelistedResponseHeaderName(name string, exposed []string) bool {
 	for _, n := range safelistedResponseNames {
-		if equalFold(name, n) {
+		if ascii.EqualFold(name, n) {
 			return true
 		}
 	}
@@ -123,7 +128,7 @@ func IsCORSSafelistedResponseHeaderName(name string, exposed []string) bool {
 		return false
 	}
 	for _, e := range exposed {
-		if equalFold(name, e) {
+		if ascii.EqualFold(name, e) {
 			return true
 		}
 	}

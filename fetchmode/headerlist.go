@@ -1,9 +1,10 @@
 package fetchmode
 
 import (
-	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/corsim/corsim/internal/ascii"
 )
 
 // Header is one header entry: a name and a value, both byte strings (Fetch
@@ -24,7 +25,7 @@ type HeaderList []Header
 // match for name (Fetch §header-list-contains).
 func (l HeaderList) Contains(name string) bool {
 	for _, h := range l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			return true
 		}
 	}
@@ -35,7 +36,7 @@ func (l HeaderList) Contains(name string) bool {
 func (l HeaderList) Count(name string) int {
 	n := 0
 	for _, h := range l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			n++
 		}
 	}
@@ -48,7 +49,7 @@ func (l HeaderList) Count(name string) int {
 func (l HeaderList) Get(name string) (value string, ok bool) {
 	first, n, size := -1, 0, 0
 	for i, h := range l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			if first < 0 {
 				first = i
 			}
@@ -68,7 +69,7 @@ func (l HeaderList) Get(name string) (value string, ok bool) {
 	b.Grow(size + 2*(n-1))
 	b.WriteString(l[first].Value)
 	for _, h := range l[first+1:] {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			b.WriteString(", ")
 			b.WriteString(h.Value)
 		}
@@ -81,11 +82,12 @@ func (l HeaderList) Get(name string) (value string, ok bool) {
 func (l HeaderList) Values(name string) []string { return l.AppendValues(nil, name) }
 
 // AppendValues appends each matching entry's value to dst, in order. With a
-// dst that has room it does not allocate, so the lines of a list header can
-// be handed to [AppendTokenList] or [ParseMaxAge] on the hot path.
+// dst that has room it does not allocate, so the engine can hand the lines of
+// a list header such as Access-Control-Allow-Methods to its parser on the hot
+// path.
 func (l HeaderList) AppendValues(dst []string, name string) []string {
 	for _, h := range l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			dst = append(dst, h.Value)
 		}
 	}
@@ -98,7 +100,7 @@ func (l HeaderList) AppendValues(dst []string, name string) []string {
 func (l *HeaderList) Append(name, value string) {
 	// Fetch §concept-header-list-append step 1.
 	for _, h := range *l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			name = h.Name
 			break
 		}
@@ -112,11 +114,11 @@ func (l *HeaderList) Append(name, value string) {
 // §concept-header-list-set).
 func (l *HeaderList) Set(name, value string) {
 	for i, h := range *l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			// Fetch §concept-header-list-set step 1.
 			(*l)[i].Value = value
 			tail := (*l)[i+1:]
-			kept := slices.DeleteFunc(tail, func(h Header) bool { return equalFold(h.Name, name) })
+			kept := slices.DeleteFunc(tail, func(h Header) bool { return ascii.EqualFold(h.Name, name) })
 			*l = (*l)[:i+1+len(kept)]
 			return
 		}
@@ -127,7 +129,7 @@ func (l *HeaderList) Set(name, value string) {
 
 // Delete removes every entry named name (Fetch §concept-header-list-delete).
 func (l *HeaderList) Delete(name string) {
-	*l = slices.DeleteFunc(*l, func(h Header) bool { return equalFold(h.Name, name) })
+	*l = slices.DeleteFunc(*l, func(h Header) bool { return ascii.EqualFold(h.Name, name) })
 }
 
 // Combine sets the first entry named name to its value followed by ", " and
@@ -135,7 +137,7 @@ func (l *HeaderList) Delete(name string) {
 // §concept-header-list-combine). Other entries with that name are left alone.
 func (l *HeaderList) Combine(name, value string) {
 	for i, h := range *l {
-		if equalFold(h.Name, name) {
+		if ascii.EqualFold(h.Name, name) {
 			// Fetch §concept-header-list-combine step 1.
 			(*l)[i].Value = h.Value + ", " + value
 			return
@@ -160,7 +162,7 @@ func (l HeaderList) SortAndCombine() HeaderList {
 	// list order, so every group below is one name of the set.
 	sorted := make([]Header, len(l))
 	for i, h := range l {
-		sorted[i] = Header{Name: toLower(h.Name), Value: h.Value}
+		sorted[i] = Header{Name: ascii.Lower(h.Name), Value: h.Value}
 	}
 	slices.SortStableFunc(sorted, func(a, b Header) int { return strings.Compare(a.Name, b.Name) })
 	// Step 3.
@@ -201,33 +203,3 @@ func joinValues(hs []Header) string {
 
 // Clone returns a copy of l that shares no storage with it; nil stays nil.
 func (l HeaderList) Clone() HeaderList { return slices.Clone(l) }
-
-// FromHTTPHeader converts h to a header list. Go maps are unordered, so names
-// come out in byte order; the values of one name keep their order. Names are
-// kept as they are in the map.
-func FromHTTPHeader(h http.Header) HeaderList {
-	names := make([]string, 0, len(h))
-	n := 0
-	for k, vs := range h {
-		names = append(names, k)
-		n += len(vs)
-	}
-	slices.Sort(names)
-	l := make(HeaderList, 0, n)
-	for _, k := range names {
-		for _, v := range h[k] {
-			l = append(l, Header{Name: k, Value: v})
-		}
-	}
-	return l
-}
-
-// HTTPHeader converts l to an [http.Header], adding each entry in order with
-// [http.Header.Add] (which canonicalizes the name's case).
-func (l HeaderList) HTTPHeader() http.Header {
-	h := make(http.Header, len(l))
-	for _, e := range l {
-		h.Add(e.Name, e.Value)
-	}
-	return h
-}

@@ -1,7 +1,6 @@
 package fetchmode
 
 import (
-	"net/http"
 	"strconv"
 	"testing"
 
@@ -122,27 +121,6 @@ func TestClone(t *testing.T) {
 	}
 	if HeaderList(nil).Clone() != nil {
 		t.Error("Clone(nil) != nil")
-	}
-}
-
-func TestHTTPHeaderConversion(t *testing.T) {
-	h := http.Header{
-		"X-B":          {"2", "3"},
-		"Content-Type": {"text/plain"},
-		"X-A":          {"1"},
-	}
-	want := HeaderList{{"Content-Type", "text/plain"}, {"X-A", "1"}, {"X-B", "2"}, {"X-B", "3"}}
-	for i := 0; i < 20; i++ { // map order varies between runs
-		if diff := cmp.Diff(want, FromHTTPHeader(h)); diff != "" {
-			t.Fatalf("FromHTTPHeader (-want +got):\n%s", diff)
-		}
-	}
-	back := HeaderList{{"x-b", "2"}, {"content-type", "text/plain"}, {"X-A", "1"}, {"X-B", "3"}}.HTTPHeader()
-	if diff := cmp.Diff(h, back); diff != "" {
-		t.Errorf("HTTPHeader (-want +got):\n%s", diff)
-	}
-	if got := FromHTTPHeader(nil); len(got) != 0 {
-		t.Errorf("FromHTTPHeader(nil) = %v", got)
 	}
 }
 

@@ -9,16 +9,11 @@ var (
 	mibCommas = strings.Repeat(",", mib)          // 1 MiB of commas
 	mibOWS    = strings.Repeat(" \t", mib/2)      // 1 MiB of optional whitespace
 	mibToken  = strings.Repeat("a", mib)          // one 1 MiB token
-	mibDigits = strings.Repeat("9", mib)          // 1 MiB of digits
 	mibSpaces = strings.Repeat(" ", mib)          // 1 MiB of spaces
 	mibQuotes = strings.Repeat(`"`, mib)          // 1 MiB of double quotes
-	mibEscape = `"` + strings.Repeat(`\`, mib)    // an unclosed quoted string of backslashes
-	mibLang   = strings.Repeat("en-US,", mib/6)   // a long, well-formed language list
-	mibList   = strings.Repeat("a, ", mib/3)      // a long, well-formed token list
 	mibNulls  = strings.Repeat("\x00", mib)       // 1 MiB of NUL bytes
 	invalidU8 = "\xff\xfe\xc3A"                   // invalid UTF-8
 	highBytes = "caf\xe9 \x80\x9f\xa0\xff"        // bytes 0x80–0xFF
-	ctlBytes  = "\x00\x01\x08\x0a\x0d\x1f\x7f"    // control bytes, DEL
 	thousands = strings.Repeat(",", 5000) + "GET" // thousands of commas, then a token
 )
 

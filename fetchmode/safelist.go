@@ -1,14 +1,19 @@
 package fetchmode
 
+import (
+	"github.com/corsim/corsim/internal/ascii"
+	"github.com/corsim/corsim/internal/grammar"
+)
+
 // Limits of Fetch §cors-safelisted-request-header and
 // §cors-unsafe-request-header-names.
 const (
-	// MaxSafelistedValueLen is the longest value, in bytes, a CORS-safelisted
+	// maxSafelistedValueLen is the longest value, in bytes, a CORS-safelisted
 	// request-header can have.
-	MaxSafelistedValueLen = 128
-	// MaxSafelistedTotalLen is the most value bytes the safelisted entries of
+	maxSafelistedValueLen = 128
+	// maxSafelistedTotalLen is the most value bytes the safelisted entries of
 	// one request can have together before they all count as unsafe.
-	MaxSafelistedTotalLen = 1024
+	maxSafelistedTotalLen = 1024
 )
 
 // Safelist is a variant of the CORS-safelisted request-header rules. The zero
@@ -39,19 +44,20 @@ func IsCORSSafelistedRequestHeader(name, value string) bool {
 
 // IsSafelisted reports whether the single entry (name, value) is a
 // CORS-safelisted request-header (Fetch §cors-safelisted-request-header) under
-// the variant s. The 1024-byte total is not part of this test; see
-// [Safelist.AppendUnsafeNames]. It does not allocate.
+// the variant s: a value longer than 128 bytes never is. The 1024-byte total
+// is not part of this test; see [Safelist.AppendUnsafeNames]. It does not
+// allocate.
 func (s Safelist) IsSafelisted(name, value string) bool {
 	// Fetch §cors-safelisted-request-header step 1.
-	if len(value) > MaxSafelistedValueLen {
+	if len(value) > maxSafelistedValueLen {
 		return false
 	}
 	// Step 2: switch on the byte-lowercased name.
 	switch {
-	case equalFold(name, "accept"):
+	case ascii.EqualFold(name, "accept"):
 		// Step 2, accept.
 		return !hasUnsafeByte(value)
-	case equalFold(name, "accept-language"), equalFold(name, "content-language"):
+	case ascii.EqualFold(name, "accept-language"), ascii.EqualFold(name, "content-language"):
 		// Step 2, accept-language and content-language.
 		for i := 0; i < len(value); i++ {
 			if !languageByteTable[value[i]] {
@@ -59,22 +65,23 @@ func (s Safelist) IsSafelisted(name, value string) bool {
 			}
 		}
 		return true
-	case equalFold(name, "content-type"):
+	case ascii.EqualFold(name, "content-type"):
 		// Step 2, content-type, step 1.
 		if hasUnsafeByte(value) {
 			return false
 		}
 		// Steps 2–4.
 		return isSafelistedContentType(value)
-	case equalFold(name, "range"):
+	case ascii.EqualFold(name, "range"):
 		// Step 2, range, steps 1–3.
-		r, ok := scanSingleRange(value, false)
-		if !ok || r.start == "" {
+		start, end, ok := grammar.ScanSingleRange(value, false)
+		if !ok || start == "" {
 			return false
 		}
 		if s.RangeInt64 {
-			_, err := r.toRange(value)
-			return err == nil
+			_, startFits := grammar.DecimalInt64(start)
+			_, endFits := grammar.DecimalInt64(end)
+			return startFits && endFits
 		}
 		return true
 	}
@@ -82,6 +89,32 @@ func (s Safelist) IsSafelisted(name, value string) bool {
 		return isSafelistedClientHint(name, value)
 	}
 	// Step 2, otherwise.
+	return false
+}
+
+// safelistedEssences are the essences Fetch §cors-safelisted-request-header
+// allows for Content-Type.
+var safelistedEssences = [...][2]string{
+	{"application", "x-www-form-urlencoded"},
+	{"multipart", "form-data"},
+	{"text", "plain"},
+}
+
+// isSafelistedContentType runs Fetch §cors-safelisted-request-header,
+// content-type, steps 2–4 without allocating: parameters can never make
+// parsing fail, so only the essence is parsed.
+func isSafelistedContentType(value string) bool {
+	// Steps 2–3.
+	typ, subtype, ok := grammar.ParseEssence(value)
+	if !ok {
+		return false
+	}
+	// Step 4.
+	for _, e := range safelistedEssences {
+		if ascii.EqualFold(typ, e[0]) && ascii.EqualFold(subtype, e[1]) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -113,44 +146,31 @@ func IsCORSUnsafeRequestHeaderByte(b byte) bool { return unsafeByteTable[b] }
 // after the preflight decision.
 func isSafelistedClientHint(name, value string) bool {
 	switch {
-	case equalFold(name, "intervention"):
+	case ascii.EqualFold(name, "intervention"):
 		// Added by Chrome itself; any value.
 		return true
-	case equalFold(name, "device-memory"), equalFold(name, "dpr"), equalFold(name, "downlink"):
+	case ascii.EqualFold(name, "device-memory"), ascii.EqualFold(name, "dpr"), ascii.EqualFold(name, "downlink"):
 		// cors.cc IsSimilarToDoubleABNF: 1*DIGIT [ "." 1*DIGIT ].
 		return isDecimalNumber(value)
-	case equalFold(name, "width"), equalFold(name, "viewport-width"), equalFold(name, "rtt"):
+	case ascii.EqualFold(name, "width"), ascii.EqualFold(name, "viewport-width"), ascii.EqualFold(name, "rtt"):
 		// cors.cc IsSimilarToIntABNF: 1*DIGIT.
-		return isDigits(value)
-	case equalFold(name, "ect"):
+		return grammar.IsDigits(value)
+	case ascii.EqualFold(name, "ect"):
 		// kWebEffectiveConnectionTypeMapping, compared case-sensitively.
 		return value == "slow-2g" || value == "2g" || value == "3g" || value == "4g"
-	case equalFold(name, "save-data"):
+	case ascii.EqualFold(name, "save-data"):
 		// Compared after ASCII lowercasing the value.
-		return equalFold(value, "on")
+		return ascii.EqualFold(value, "on")
 	}
 	return false
-}
-
-// isDigits reports whether s is 1*DIGIT.
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // isDecimalNumber reports whether s is 1*DIGIT [ "." 1*DIGIT ].
 func isDecimalNumber(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '.' {
-			return isDigits(s[:i]) && isDigits(s[i+1:])
+			return grammar.IsDigits(s[:i]) && grammar.IsDigits(s[i+1:])
 		}
 	}
-	return isDigits(s)
+	return grammar.IsDigits(s)
 }

@@ -1,13 +1,18 @@
 package fetchmode
 
+import (
+	"github.com/corsim/corsim/internal/ascii"
+	"github.com/corsim/corsim/internal/grammar"
+)
+
 // IsMethod reports whether s is a method: a byte sequence that matches the
 // HTTP token production (Fetch §concept-method; RFC 9110 §9.1).
-func IsMethod(s string) bool { return isToken(s) }
+func IsMethod(s string) bool { return grammar.IsToken(s) }
 
 // IsForbiddenMethod reports whether s is a byte-case-insensitive match for
 // CONNECT, TRACE or TRACK (Fetch §forbidden-method).
 func IsForbiddenMethod(s string) bool {
-	return equalFold(s, "CONNECT") || equalFold(s, "TRACE") || equalFold(s, "TRACK")
+	return ascii.EqualFold(s, "CONNECT") || ascii.EqualFold(s, "TRACE") || ascii.EqualFold(s, "TRACK")
 }
 
 // normalizedMethods are the methods Fetch §concept-method-normalize
@@ -20,7 +25,7 @@ var normalizedMethods = [...]string{"DELETE", "GET", "HEAD", "OPTIONS", "POST", 
 // "patch"). It does not allocate.
 func NormalizeMethod(s string) string {
 	for _, m := range normalizedMethods {
-		if equalFold(s, m) {
+		if ascii.EqualFold(s, m) {
 			return m
 		}
 	}
@@ -36,7 +41,7 @@ func IsCORSSafelistedMethod(s string) bool {
 // IsHeaderName reports whether s is a header name: a byte sequence that
 // matches the field-name (token) production (Fetch §header-name; RFC 9110
 // §5.1).
-func IsHeaderName(s string) bool { return isToken(s) }
+func IsHeaderName(s string) bool { return grammar.IsToken(s) }
 
 // IsHeaderValue reports whether s is a header value (Fetch §header-value): it
 // has no leading or trailing HTTP tab or space byte, and contains no 0x00
@@ -60,4 +65,4 @@ func IsHeaderValue(s string) bool {
 // NormalizeHeaderValue strips leading and trailing HTTP whitespace bytes
 // (0x09, 0x0A, 0x0D, 0x20) from s (Fetch §concept-header-value-normalize). The
 // result is a substring of s.
-func NormalizeHeaderValue(s string) string { return trimHTTPWhitespace(s) }
+func NormalizeHeaderValue(s string) string { return grammar.TrimHTTPWhitespace(s) }

@@ -1,6 +1,10 @@
 package fetchmode
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/corsim/corsim/internal/ascii"
+)
 
 // CORSUnsafeRequestHeaderNames returns the CORS-unsafe request-header names of
 // l under the standard rules, as a sorted-lowercase set, or nil when there is
@@ -36,7 +40,7 @@ func (s Safelist) AppendUnsafeNames(dst []string, l HeaderList) []string {
 		}
 	}
 	// Step 5.
-	all := !s.NoTotalLimit && total > MaxSafelistedTotalLen
+	all := !s.NoTotalLimit && total > maxSafelistedTotalLen
 	start := len(dst)
 	for i, h := range l {
 		safe := false
@@ -63,15 +67,15 @@ func (s Safelist) AppendUnsafeNames(dst []string, l HeaderList) []string {
 // are returned as they are, and common request-header names are returned as
 // constants, so neither allocates.
 func lowerName(name string) string {
-	if isLower(name) {
+	if ascii.IsLower(name) {
 		return name
 	}
 	for _, c := range commonNames {
-		if equalFold(name, c) {
+		if ascii.EqualFold(name, c) {
 			return c
 		}
 	}
-	return toLower(name)
+	return ascii.Lower(name)
 }
 
 // commonNames are request-header names scripts often set, lower-case.

@@ -7,9 +7,8 @@ import (
 	"testing"
 )
 
-// wptDir finds shared/wpt by walking up from the working directory (the data
-// lives in ../shared/wpt relative to the repository root), or skips the test
-// when it is absent.
+// wptDir finds the web-platform-tests data, a shared/wpt directory in the
+// working directory or one above it, or skips the test when it is absent.
 func wptDir(t *testing.T) string {
 	t.Helper()
 	dir, err := os.Getwd()

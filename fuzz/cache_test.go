@@ -24,16 +24,16 @@ func FuzzMaxAge(f *testing.F) {
 	}{
 		{0, 0, 0, 0, 0, true, ""},                              // spec: absent → 5 s
 		{0, 0, 0, 0, 0, false, "60"},                           // spec: delta-seconds
-		{0, 0, 0, 0, 0, false, "-1"},                           // spec-digest §10 item 11
+		{0, 0, 0, 0, 0, false, "-1"},                           // not delta-seconds: 5 s
 		{0, 0, 0, 0, 0, false, "60\n60"},                       // two lines → failure
 		{0, 0, 0, 0, 0, false, "99999999999999999999"},         // saturates
-		{1, 0, 0, 7200, 0, false, " 60 "},                      // browsers.md §9: 60 s
-		{1, 0, 0, 7200, 0, false, "+60"},                       // browsers.md §9: 60 s
-		{1, 0, 0, 7200, 0, false, "60, 60"},                    // browsers.md §9: 5 s
+		{1, 0, 0, 7200, 0, false, " 60 "},                      // Chromium 156: 60 s
+		{1, 0, 0, 7200, 0, false, "+60"},                       // Chromium 156: 60 s
+		{1, 0, 0, 7200, 0, false, "60, 60"},                    // Chromium 156: 5 s
 		{1, 0, 0, 7200, 0, false, "-9223372036854775808"},      // min int64 → 0
 		{1, 0, 0, 7200, 0, false, "9223372036854775808"},       // overflow → 5 s
-		{1, 0, 0, 600, 0, false, "9.5"},                        // browsers.md §1.3
-		{2, 1, 1, 86400, 0, false, "0"},                        // browsers.md §1.2: not cached
+		{1, 0, 0, 600, 0, false, "9.5"},                        // WebKit parseInteger
+		{2, 1, 1, 86400, 0, false, "0"},                        // Gecko: not cached
 		{2, 1, 1, 86400, 0, false, "60\n"},                     // empty second line skipped
 		{2, 1, 1, 86400, 0, false, "60abc"},                    // not cached
 		{3, 9, 9, -5, -5, false, "\xff\x00"},                   // unknown enums, negative cap

@@ -7,6 +7,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/fetchoracle"
 	"github.com/corsim/corsim/origin"
 )
 
@@ -193,27 +194,6 @@ var fxSeeds = []fxInput{
 	{profile: 3, url: "https://api.example/r", page: "https://app.example", method: "G\x00T", headers: fxPair("X A", "\x01\xff"), act: fxResp{200, fxPair("Access-Control-Allow-Origin", "*\x00")}},
 }
 
-// fxExposed parses Access-Control-Expose-Headers (#field-name); ok is false when it does not parse.
-func fxExposed(l fetchmode.HeaderList) (names map[string]bool, star, ok bool) {
-	names = map[string]bool{}
-	for _, line := range l.Values("Access-Control-Expose-Headers") {
-		for _, e := range strings.Split(line, ",") {
-			e = strings.Trim(e, " \t")
-			if e == "" {
-				continue
-			}
-			if !fetchmode.IsHeaderName(e) {
-				return nil, false, false
-			}
-			names[strings.ToLower(e)] = true
-			star = star || e == "*"
-		}
-	}
-	return names, star, true
-}
-
-var fxSafelistedResponse = map[string]bool{"cache-control": true, "content-language": true, "content-length": true, "content-type": true, "expires": true, "last-modified": true, "pragma": true}
-
 // FuzzFetch runs the whole simulated fetch over arbitrary requests and server answers. It must never
 // panic, and every verdict keeps the invariants: (a) a readable CORS response had ACAO equal to the
 // Origin the browser sent or "*" (never "*" with credentials include); (b) a readable credentialed
@@ -344,8 +324,8 @@ func FuzzFetch(f *testing.F) {
 			case algorithm.TypeOpaque, algorithm.TypeOpaqueRedirect:
 				t.Fatalf("%s response shows %q", v.ResponseType, n)
 			case algorithm.TypeCORS:
-				exposed, star, parsed := fxExposed(final.resp.Headers)
-				if !fxSafelistedResponse[n] && !(parsed && exposed[n]) && !(parsed && star && req.Credentials != fetchmode.CredentialsInclude) && !(p == algorithm.WebKit && n == "accept") {
+				exposed, star, parsed := fetchoracle.ExposedNames(final.resp.Headers)
+				if !fetchoracle.IsSafelistedResponseName(n) && !(parsed && exposed[n]) && !(parsed && star && req.Credentials != fetchmode.CredentialsInclude) && !(p == algorithm.WebKit && n == "accept") {
 					t.Fatalf("cors response shows %q", n)
 				}
 			}
@@ -371,7 +351,7 @@ func fxCORSCheckOracle(serialized string, cred fetchmode.Credentials, acao strin
 }
 
 // FuzzCORSCheck compares algorithm.CORSCheck in every profile with the standard's steps: all four
-// agree on pass or fail (browsers.md §2.1: every engine compares byte for byte), and a failure names
+// agree on pass or fail (docs/profiles.md: every engine compares byte for byte), and a failure names
 // a reason.
 func FuzzCORSCheck(f *testing.F) {
 	// Seeds from spec_test/cors_check_test.go.
@@ -408,26 +388,8 @@ func FuzzCORSCheck(f *testing.F) {
 	})
 }
 
-// fxList parses a #token list the way Fetch §http-new-header-syntax does, independently of fetchmode.
-func fxList(lines []string) ([]string, bool) {
-	var out []string
-	for _, line := range lines {
-		for _, e := range strings.Split(line, ",") {
-			e = strings.Trim(e, " \t")
-			if e == "" {
-				continue
-			}
-			if !fetchmode.IsMethod(e) {
-				return nil, false
-			}
-			out = append(out, e)
-		}
-	}
-	return out, true
-}
-
 // FuzzValidatePreflight validates arbitrary preflight responses in every profile and checks that a
-// pass is justified by Fetch §cors-preflight-fetch-0 step 7 (and browsers.md §2.3 for Authorization
+// pass is justified by Fetch §cors-preflight-fetch-0 step 7 (and docs/profiles.md for Authorization
 // under "*"): an ok status, a passing CORS check, lists that parse, the method and every header
 // allowed; and that the cache lifetime respects the profile's cap.
 func FuzzValidatePreflight(f *testing.F) {
@@ -471,8 +433,8 @@ func FuzzValidatePreflight(f *testing.F) {
 			if !fxCORSCheckOracle(so, cred, a, hasA, c) {
 				t.Fatalf("%s: passed although the CORS check fails", p)
 			}
-			methods, okM := fxList(l.Values("Access-Control-Allow-Methods"))
-			headers, okH := fxList(l.Values("Access-Control-Allow-Headers"))
+			methods, _, okM := fetchoracle.TokenList(l.Values("Access-Control-Allow-Methods"))
+			headers, _, okH := fetchoracle.TokenList(l.Values("Access-Control-Allow-Headers"))
 			if !okM || !okH {
 				t.Fatalf("%s: passed with an unparsable list %q / %q", p, acam, acah)
 			}

@@ -65,14 +65,6 @@ var (
 func isAlpha(b byte) bool { return ('a' <= b && b <= 'z') || ('A' <= b && b <= 'Z') }
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
-// lower returns b ASCII-lowercased.
-func lower(b byte) byte {
-	if 'A' <= b && b <= 'Z' {
-		return b + ('a' - 'A')
-	}
-	return b
-}
-
 // hexVal returns the value of the ASCII hex digit b.
 func hexVal(b byte) byte {
 	switch {

@@ -3,6 +3,7 @@ package origin
 import (
 	"unicode/utf8"
 
+	"github.com/corsim/corsim/internal/ascii"
 	"golang.org/x/net/idna"
 )
 
@@ -89,7 +90,7 @@ func appendDomain(b []byte, domain string) ([]byte, string) {
 			if forbiddenDomain[c] {
 				return b[:start], "forbidden domain code point " + quoteByte(c)
 			}
-			b = append(b, lower(c))
+			b = append(b, ascii.LowerByte(c))
 		}
 	} else {
 		// Step 6: UTS #46 ToASCII; failure fails. Invalid UTF-8 decodes to

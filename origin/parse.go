@@ -3,6 +3,8 @@ package origin
 import (
 	"strconv"
 	"strings"
+
+	"github.com/corsim/corsim/internal/ascii"
 )
 
 // Parse returns the origin of the absolute URL rawURL (URL
@@ -77,7 +79,7 @@ func parseSerialized(s string) (Origin, error) {
 		return Origin{}, newError(s, "scheme", "scheme has no tuple origin")
 	}
 	for i := 0; i < k; i++ {
-		scheme[i] = lower(s[i])
+		scheme[i] = ascii.LowerByte(s[i])
 	}
 	if !hasTupleOrigin(string(scheme[:k])) {
 		return Origin{}, newError(s, "scheme", "scheme "+strings.ToLower(s[:k])+" has no tuple origin")

@@ -3,6 +3,8 @@ package origin
 import (
 	"strings"
 	"unsafe"
+
+	"github.com/corsim/corsim/internal/ascii"
 )
 
 // maxInput bounds the input length so that offsets fit in uint32.
@@ -108,7 +110,7 @@ func (p *parser) afterScheme(i int) error {
 	}
 	p.out = make([]byte, 0, size)
 	for j := 0; j < i; j++ {
-		p.out = append(p.out, lower(p.in[j]))
+		p.out = append(p.out, ascii.LowerByte(p.in[j]))
 	}
 	p.schemeEnd = i
 	p.out = append(p.out, ':')

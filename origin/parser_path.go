@@ -197,9 +197,6 @@ func (p *parser) opaquePathState(i int) error {
 // end and is percent-encoded with the special-query percent-encode set for
 // special URLs and the query percent-encode set otherwise.
 func (p *parser) queryState(i int) error {
-	p.queryStart = len(p.out)
-	p.flags |= flagQuery
-	p.out = append(p.out, '?')
 	in := p.in
 	j := i
 	for j < len(in) && in[j] != '#' {
@@ -209,7 +206,7 @@ func (p *parser) queryState(i int) error {
 	if p.flags&flagSpecial != 0 {
 		set = specialQuerySet
 	}
-	p.out = appendEncoded(p.out, in[i:j], set)
+	p.appendComponent(&p.queryStart, flagQuery, '?', in[i:j], set)
 	if j < len(in) {
 		return p.fragmentState(j + 1)
 	}
@@ -219,11 +216,20 @@ func (p *parser) queryState(i int) error {
 // fragmentState is URL §fragment-state: the rest of the input, encoded with
 // the fragment percent-encode set.
 func (p *parser) fragmentState(i int) error {
-	p.fragStart = len(p.out)
-	p.flags |= flagFragment
-	p.out = append(p.out, '#')
+	rest := ""
 	if i < len(p.in) {
-		p.out = appendEncoded(p.out, p.in[i:], fragmentSet)
+		rest = p.in[i:]
 	}
+	p.appendComponent(&p.fragStart, flagFragment, '#', rest, fragmentSet)
 	return nil
+}
+
+// appendComponent writes a query or a fragment: it records where the
+// component starts in p.out and flags it, then writes its delimiter ('?' or
+// '#') and s percent-encoded with set.
+func (p *parser) appendComponent(start *int, flag urlFlags, delim byte, s string, set *byteSet) {
+	*start = len(p.out)
+	p.flags |= flag
+	p.out = append(p.out, delim)
+	p.out = appendEncoded(p.out, s, set)
 }

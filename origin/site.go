@@ -87,14 +87,25 @@ func siteHost(o Origin) string {
 	return h
 }
 
-// sameSite is HTML §same-site.
-func sameSite(a, b Origin) bool {
+// compareSites runs the opaque-origin steps that open both same-site
+// comparisons (HTML §concept-site-same-site steps 1-2, §schemelessly-same-site
+// step 1). When a or b is not a tuple origin, done is true and same is the
+// answer: a valid opaque origin is same site only with itself, an invalid
+// origin with nothing. Otherwise the caller compares the tuples' sites.
+func compareSites(a, b Origin) (same, done bool) {
 	switch {
 	case !a.IsValid() || !b.IsValid():
-		return false
+		return false, true
 	case a.IsOpaque() || b.IsOpaque():
-		// HTML §concept-site-same-site steps 1-2.
-		return a == b
+		return a == b, true
+	}
+	return false, false
+}
+
+// sameSite is HTML §same-site.
+func sameSite(a, b Origin) bool {
+	if same, done := compareSites(a, b); done {
+		return same
 	}
 	// Steps 3-5, on the sites of HTML §obtain-a-site. Equal hosts give equal
 	// sites without a Public Suffix List look-up.
@@ -106,12 +117,8 @@ func sameSite(a, b Origin) bool {
 
 // schemelesslySameSite is HTML §schemelessly-same-site.
 func schemelesslySameSite(a, b Origin) bool {
-	switch {
-	case !a.IsValid() || !b.IsValid():
-		return false
-	case a.IsOpaque() || b.IsOpaque():
-		// Step 1.
-		return a == b
+	if same, done := compareSites(a, b); done {
+		return same
 	}
 	// Step 2.2, and step 2.3 when the hosts are equal.
 	ha, hb := a.Host(), b.Host()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/fetchoracle"
 )
 
 // defaultRapidChecks is how many cases each property runs when -rapid.checks is not given; TestMain
@@ -150,29 +151,6 @@ func TestPropertyFailedPreflightStopsRequest(t *testing.T) {
 	})
 }
 
-// safelistedResponse are the CORS-safelisted response-header names (Fetch
-// §cors-safelisted-response-header-name).
-var safelistedResponse = map[string]bool{"cache-control": true, "content-language": true, "content-length": true, "content-type": true, "expires": true, "last-modified": true, "pragma": true}
-
-// exposedNames parses Access-Control-Expose-Headers as #field-name; ok is false when it does not parse.
-func exposedNames(l fetchmode.HeaderList) (names map[string]bool, star bool, ok bool) {
-	names = map[string]bool{}
-	for _, line := range l.Values("Access-Control-Expose-Headers") {
-		for _, e := range strings.Split(line, ",") {
-			e = strings.Trim(e, " \t")
-			if e == "" {
-				continue
-			}
-			if !fetchmode.IsHeaderName(e) {
-				return nil, false, false
-			}
-			names[strings.ToLower(e)] = true
-			star = star || e == "*"
-		}
-	}
-	return names, star, true
-}
-
 // (d) Fetch §concept-filtered-response-cors and §cors-safelisted-response-header-name: visible headers
 // ⊆ safelisted ∪ exposed, lower-cased, sorted, unique, present in the response, never Set-Cookie.
 func TestPropertyVisibleHeaders(t *testing.T) {
@@ -183,7 +161,7 @@ func TestPropertyVisibleHeaders(t *testing.T) {
 			t.Fatalf("visible headers not sorted: %q", v.VisibleHeaders)
 		}
 		resp := w.route().Actual.Headers
-		exposed, star, parsed := exposedNames(resp)
+		exposed, star, parsed := fetchoracle.ExposedNames(resp)
 		for i, n := range v.VisibleHeaders {
 			if i > 0 && v.VisibleHeaders[i-1] == n || n != strings.ToLower(n) {
 				t.Fatalf("visible headers not lower-case and unique: %q", v.VisibleHeaders)
@@ -198,7 +176,7 @@ func TestPropertyVisibleHeaders(t *testing.T) {
 			case algorithm.TypeOpaque, algorithm.TypeOpaqueRedirect, algorithm.TypeError:
 				t.Fatalf("%s response shows %q", v.ResponseType, n)
 			case algorithm.TypeCORS:
-				ok := safelistedResponse[n] || parsed && exposed[n] ||
+				ok := fetchoracle.IsSafelistedResponseName(n) || parsed && exposed[n] ||
 					parsed && star && w.req.Credentials != fetchmode.CredentialsInclude ||
 					p == algorithm.WebKit && n == "accept" // browsers.md §3.3
 				if !ok {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/grammar"
 )
 
 // explain returns the known environmental cause of a disagreement, or "" when
@@ -132,7 +133,7 @@ func disallowedScriptHeaders(sc *scenario, i int) map[string]bool {
 			lines = append(lines, h[1])
 		}
 	}
-	toks, err := fetchmode.AppendTokenList(nil, "Access-Control-Allow-Headers", lines...)
+	toks, err := grammar.AppendTokenList(nil, "Access-Control-Allow-Headers", lines...)
 	if err != nil {
 		return nil // the preflight fails on its list, not on a header
 	}

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/corsim/corsim/algorithm"
-	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/httpheader"
 	"github.com/corsim/corsim/origin"
 )
 
@@ -228,7 +228,7 @@ func (h *hub) serve(scheme string, req *http.Request, body []byte) (algorithm.Re
 	t := r.table
 	h.mu.Unlock()
 	sent := algorithm.SentRequest{Method: req.Method, URL: u, Preflight: rec.Preflight,
-		Headers: fetchmode.FromHTTPHeader(req.Header)}
+		Headers: httpheader.FromHTTP(req.Header)}
 	resp, err := t.Respond(sent)
 	if err != nil {
 		return algorithm.Response{}, false

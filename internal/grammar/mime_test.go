@@ -1,4 +1,4 @@
-package fetchmode
+package grammar
 
 import (
 	"errors"

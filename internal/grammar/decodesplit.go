@@ -1,41 +1,41 @@
-package fetchmode
+package grammar
 
-// GetDecodeSplit returns the values of the entries named name, as "get,
-// decode, and split" finds them (Fetch §concept-header-list-get-decode-split),
-// and false when there is no such entry. The joined value is split on commas
+// DecodeSplit returns the items of a header value as Fetch
+// §header-value-get-decode-and-split finds them: the value is split on commas
 // that are outside HTTP quoted strings; quoted strings keep their quotes and
 // backslashes; each item is trimmed of HTTP tab or space bytes; empty items are
-// kept ("nosniff," gives "nosniff" and ""). Items are byte strings: isomorphic
-// decoding is the identity here.
-func GetDecodeSplit(l HeaderList, name string) (values []string, ok bool) {
-	// Fetch §concept-header-list-get-decode-split steps 1–2.
-	v, ok := l.Get(name)
-	if !ok {
-		return nil, false
-	}
-	// Step 3.
-	sp := splitter{s: v}
+// kept ("nosniff," gives "nosniff" and ""). An empty value is one empty item.
+// Items are byte strings: isomorphic decoding is the identity here.
+//
+// Fetch §concept-header-list-get-decode-split on a header list is
+// fetchmode's HeaderList.Get followed by DecodeSplit of the value, when there
+// is one.
+func DecodeSplit(value string) []string {
+	var items []string
+	sp := NewSplitter(value)
 	for {
-		item, more := sp.next()
+		item, more := sp.Next()
 		if !more {
-			return values, true
+			return items
 		}
-		values = append(values, item)
+		items = append(items, item)
 	}
 }
 
-// splitter walks a value with Fetch §header-value-get-decode-and-split. The
-// zero position is the start of s; it never allocates, because every item is
-// a contiguous run of the input.
-type splitter struct {
+// Splitter walks a value item by item as [DecodeSplit] splits it, without
+// allocating: every item is a contiguous run of the input.
+type Splitter struct {
 	s    string
 	pos  int
 	done bool
 }
 
-// next returns the next item, and false once the value is exhausted. An
+// NewSplitter returns a Splitter positioned at the start of value.
+func NewSplitter(value string) Splitter { return Splitter{s: value} }
+
+// Next returns the next item, and false once the value is exhausted. An
 // empty value yields one empty item, as the standard's loop does.
-func (sp *splitter) next() (string, bool) {
+func (sp *Splitter) Next() (string, bool) {
 	if sp.done {
 		return "", false
 	}

@@ -1,6 +1,10 @@
-package fetchmode
+package grammar
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/corsim/corsim/internal/ascii"
+)
 
 // MIMEType is a parsed MIME type (MIME Sniffing §mime-type). Type, Subtype and
 // parameter names are ASCII-lowercase; parameter values are byte strings,
@@ -28,7 +32,7 @@ func ParseMIMEType(s string) (MIMEType, error) {
 	if reason != "" {
 		return MIMEType{}, newListError("MIME type", s, "", reason)
 	}
-	m := MIMEType{Type: toLower(typ), Subtype: toLower(subtype)}
+	m := MIMEType{Type: ascii.Lower(typ), Subtype: ascii.Lower(subtype)}
 	parseParams(&m, rest)
 	// MIME Sniffing §parse-a-mime-type step 12.
 	return m, nil
@@ -39,7 +43,7 @@ func ParseMIMEType(s string) (MIMEType, error) {
 // (empty or starting with ';'), or the reason for failure.
 func parseEssence(s string) (typ, subtype, rest, reason string) {
 	// §parse-a-mime-type step 1: remove leading and trailing HTTP whitespace.
-	s = trimHTTPWhitespace(s)
+	s = TrimHTTPWhitespace(s)
 	// Steps 2–3: type is everything up to "/".
 	slash := strings.IndexByte(s, '/')
 	if slash < 0 {
@@ -48,7 +52,7 @@ func parseEssence(s string) (typ, subtype, rest, reason string) {
 		typ = s[:slash]
 	}
 	// Step 4.
-	if !isToken(typ) {
+	if !IsToken(typ) {
 		return "", "", "", "type is empty or not a token"
 	}
 	// Step 5.
@@ -64,13 +68,9 @@ func parseEssence(s string) (typ, subtype, rest, reason string) {
 		subtype, rest = s[:semi], s[semi:]
 	}
 	// Step 8: remove trailing HTTP whitespace from subtype.
-	j := len(subtype)
-	for j > 0 && isHTTPWhitespace(subtype[j-1]) {
-		j--
-	}
-	subtype = subtype[:j]
+	subtype = trimTrailingHTTPWhitespace(subtype)
 	// Step 9.
-	if !isToken(subtype) {
+	if !IsToken(subtype) {
 		return "", "", "", "subtype is empty or not a token"
 	}
 	// Step 10: the caller lowercases.
@@ -89,7 +89,7 @@ func parseParams(m *MIMEType, rest string) {
 		// Step 11.1: skip ";".
 		pos++
 		// Step 11.2: skip HTTP whitespace.
-		for pos < len(rest) && isHTTPWhitespace(rest[pos]) {
+		for pos < len(rest) && httpWhitespaceTable[rest[pos]] {
 			pos++
 		}
 		// Step 11.3: the name runs up to ";" or "=".
@@ -127,12 +127,7 @@ func parseParams(m *MIMEType, rest string) {
 				pos++
 			}
 			// Step 11.9.2: remove trailing HTTP whitespace.
-			value = rest[start:pos]
-			j := len(value)
-			for j > 0 && isHTTPWhitespace(value[j-1]) {
-				j--
-			}
-			value = value[:j]
+			value = trimTrailingHTTPWhitespace(rest[start:pos])
 			// Step 11.9.3.
 			if value == "" {
 				continue
@@ -141,10 +136,10 @@ func parseParams(m *MIMEType, rest string) {
 		// Step 11.10: keep the parameter if its name is a non-empty token,
 		// its value is made of HTTP quoted-string token code points, and the
 		// name is new.
-		if !isToken(name) || !isQuotedStringValue(value) {
+		if !IsToken(name) || !isQuotedStringValue(value) {
 			continue
 		}
-		name = toLower(name)
+		name = ascii.Lower(name)
 		if seen == nil && len(m.Params) >= maxScannedParams {
 			seen = make(map[string]struct{}, 2*len(m.Params))
 			for _, p := range m.Params {
@@ -217,28 +212,11 @@ func collectQuotedValue(s string, pos int) (string, int) {
 	return b.String(), end
 }
 
-// safelistedEssences are the essences Fetch §cors-safelisted-request-header
-// allows for Content-Type.
-var safelistedEssences = [...][2]string{
-	{"application", "x-www-form-urlencoded"},
-	{"multipart", "form-data"},
-	{"text", "plain"},
-}
-
-// isSafelistedContentType runs Fetch §cors-safelisted-request-header,
-// content-type, steps 2–4 without allocating: parameters can never make
-// parsing fail, so only the essence is parsed.
-func isSafelistedContentType(value string) bool {
-	// Steps 2–3.
-	typ, subtype, _, reason := parseEssence(value)
-	if reason != "" {
-		return false
-	}
-	// Step 4.
-	for _, e := range safelistedEssences {
-		if equalFold(typ, e[0]) && equalFold(subtype, e[1]) {
-			return true
-		}
-	}
-	return false
+// ParseEssence runs MIME Sniffing §parse-a-mime-type steps 1–10 only: the
+// type and subtype of s as written (not yet lowercased), and false when
+// parsing fails. Parameters can never make parsing fail, so they are not
+// looked at. It does not allocate.
+func ParseEssence(s string) (typ, subtype string, ok bool) {
+	typ, subtype, _, reason := parseEssence(s)
+	return typ, subtype, reason == ""
 }

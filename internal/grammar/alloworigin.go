@@ -1,6 +1,9 @@
-package fetchmode
+package grammar
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // AllowOriginKind is the form of an Access-Control-Allow-Origin value.
 type AllowOriginKind uint8
@@ -17,7 +20,10 @@ var allowOriginNames = []string{"wildcard", "null", "serialized"}
 
 // String returns "wildcard", "null", "serialized" or "AllowOriginKind(n)".
 func (k AllowOriginKind) String() string {
-	return enumString("AllowOriginKind", allowOriginNames, uint8(k))
+	if int(k) < len(allowOriginNames) {
+		return allowOriginNames[k]
+	}
+	return "AllowOriginKind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // ParseAllowOrigin classifies an Access-Control-Allow-Origin value by the
@@ -36,15 +42,33 @@ func (k AllowOriginKind) String() string {
 // this function to lint server configuration, not to decide a CORS outcome.
 // On error the returned kind means nothing.
 func ParseAllowOrigin(value string) (AllowOriginKind, error) {
-	const header = "Access-Control-Allow-Origin"
+	kind, token, reason := classifyAllowOrigin(value)
+	if reason != "" {
+		return 0, newListError("Access-Control-Allow-Origin", value, token, reason)
+	}
+	return kind, nil
+}
+
+// ClassifyAllowOrigin is [ParseAllowOrigin] without the error: ok is false
+// when value does not match the grammar, and then kind means nothing. It
+// does not allocate, so a CORS check can name what it was given on its
+// failure path for free.
+func ClassifyAllowOrigin(value string) (kind AllowOriginKind, ok bool) {
+	kind, _, reason := classifyAllowOrigin(value)
+	return kind, reason == ""
+}
+
+// classifyAllowOrigin runs the grammar of [ParseAllowOrigin]: the kind, or
+// the offending part of value and the reason it does not match.
+func classifyAllowOrigin(value string) (kind AllowOriginKind, token, reason string) {
 	// Fetch §http-new-header-syntax: Access-Control-Allow-Origin =
 	// origin-or-null / wildcard; §origin-header: origin-or-null =
 	// serialized-origin / %s"null".
 	switch value {
 	case "*":
-		return AllowOriginWildcard, nil
+		return AllowOriginWildcard, "", ""
 	case "null":
-		return AllowOriginNull, nil
+		return AllowOriginNull, "", ""
 	}
 	// Fetch §origin-header: serialized-origin = serialized-scheme "://"
 	// serialized-host [ ":" serialized-port ]. First serialized-scheme.
@@ -53,11 +77,11 @@ func ParseAllowOrigin(value string) (AllowOriginKind, error) {
 		i++
 	}
 	if i == 0 {
-		return 0, newListError(header, value, "", "not *, null or a lower-case scheme")
+		return 0, "", "not *, null or a lower-case scheme"
 	}
 	// "://".
 	if len(value)-i < 3 || value[i:i+3] != "://" {
-		return 0, newListError(header, value, value[:i], `scheme not followed by "://"`)
+		return 0, value[:i], `scheme not followed by "://"`
 	}
 	rest := value[i+3:]
 	// serialized-host = serialized-ipv4 / "[" serialized-ipv6 "]" /
@@ -66,34 +90,34 @@ func ParseAllowOrigin(value string) (AllowOriginKind, error) {
 	if len(rest) > 0 && rest[0] == '[' {
 		end := strings.IndexByte(rest, ']')
 		if end < 0 {
-			return 0, newListError(header, value, rest, `IPv6 address without "]"`)
+			return 0, rest, `IPv6 address without "]"`
 		}
 		host = rest[:end+1]
 		if tail := rest[end+1:]; tail != "" {
 			if tail[0] != ':' {
-				return 0, newListError(header, value, tail, "data after the host")
+				return 0, tail, "data after the host"
 			}
 			port, hasPort = tail[1:], true
 		}
 		if !isSerializedIPv6(host[1 : len(host)-1]) {
-			return 0, newListError(header, value, host, "not a serialized IPv6 address")
+			return 0, host, "not a serialized IPv6 address"
 		}
 	} else {
 		if slash := strings.IndexByte(rest, '/'); slash >= 0 {
 			// A serialized origin has no path, not even "/".
-			return 0, newListError(header, value, rest[slash:], "path after the host")
+			return 0, rest[slash:], "path after the host"
 		}
 		if c := strings.IndexByte(rest, ':'); c >= 0 {
 			host, port, hasPort = rest[:c], rest[c+1:], true
 		}
 		if !isSerializedIPv4(host) && !isSerializedDomain(host) {
-			return 0, newListError(header, value, host, "not a serialized host")
+			return 0, host, "not a serialized host"
 		}
 	}
 	if hasPort && !isSerializedPort(port) {
-		return 0, newListError(header, value, port, "port is not 1 to 5 digits")
+		return 0, port, "port is not 1 to 5 digits"
 	}
-	return AllowOriginSerialized, nil
+	return AllowOriginSerialized, "", ""
 }
 
 // isSchemeByte reports whether b may appear in a serialized-scheme: a
@@ -110,17 +134,7 @@ func isLowerAlnum(b byte) bool { return isDigit(b) || ('a' <= b && b <= 'z') }
 
 // isSerializedPort reports whether s is serialized-port, 1*5DIGIT (Fetch
 // §origin-header).
-func isSerializedPort(s string) bool {
-	if len(s) < 1 || len(s) > 5 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return true
-}
+func isSerializedPort(s string) bool { return len(s) <= 5 && IsDigits(s) }
 
 // isSerializedDomain reports whether s is serialized-domain (Fetch
 // §origin-header): one or more domain-labels joined by "."; each label is lower-case letters, digits and "-", neither starting nor

@@ -1,4 +1,4 @@
-package fetchmode
+package grammar
 
 import (
 	"errors"
@@ -91,5 +91,38 @@ func TestParseAllowOrigin(t *testing.T) {
 				t.Errorf("got %v, %v; want %v", got, err, tt.want)
 			}
 		})
+	}
+}
+
+func TestAllowOriginKindString(t *testing.T) {
+	for k, want := range map[AllowOriginKind]string{
+		AllowOriginWildcard:   "wildcard",
+		AllowOriginNull:       "null",
+		AllowOriginSerialized: "serialized",
+		3:                     "AllowOriginKind(3)",
+	} {
+		if got := k.String(); got != want {
+			t.Errorf("String() = %q, want %q", got, want)
+		}
+	}
+}
+
+// TestClassifyAllowOrigin checks that ClassifyAllowOrigin agrees with
+// ParseAllowOrigin and does not allocate, even on a value that fails.
+func TestClassifyAllowOrigin(t *testing.T) {
+	for _, v := range []string{"*", "null", "https://a.example", "https://a.example/", "Null", "", "https://a, https://b"} {
+		want, err := ParseAllowOrigin(v)
+		got, ok := ClassifyAllowOrigin(v)
+		if ok != (err == nil) || (ok && got != want) {
+			t.Errorf("ClassifyAllowOrigin(%q) = %v, %v; ParseAllowOrigin gives %v, %v", v, got, ok, want, err)
+		}
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		if _, ok := ClassifyAllowOrigin("https://a.example/"); ok {
+			t.Fatal("a path is well-formed")
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("allocates %v times", allocs)
 	}
 }

@@ -1,4 +1,4 @@
-package fetchmode
+package grammar
 
 import "math"
 
@@ -15,13 +15,23 @@ type Range struct {
 // case-sensitively; allowWhitespace permits HTTP tab or space bytes around
 // "=", "-" and the numbers. Failures: anything but one range, no bound at
 // all, a start after the end, or a bound beyond the int64 range (the standard
-// has no bound; see [Safelist.RangeInt64]). Errors are *[ListError].
+// has no bound; [ScanSingleRange] has none either). Errors are *[ListError].
 func ParseSingleRange(value string, allowWhitespace bool) (Range, error) {
 	r, ok := scanSingleRange(value, allowWhitespace)
 	if !ok {
 		return Range{}, newListError("Range", value, "", r.reason)
 	}
 	return r.toRange(value)
+}
+
+// ScanSingleRange runs "parse a single range header value" (Fetch
+// §simple-range-header-value) as [ParseSingleRange] does, but without
+// converting the numbers, so that it is exact whatever their size: start and
+// end are the digits of the bounds as written, "" for a null bound, and ok is
+// false on failure. It does not allocate.
+func ScanSingleRange(value string, allowWhitespace bool) (start, end string, ok bool) {
+	r, ok := scanSingleRange(value, allowWhitespace)
+	return r.start, r.end, ok
 }
 
 // rawRange holds the digits of each bound (empty when absent), or why the
@@ -101,13 +111,13 @@ func (r rawRange) toRange(value string) (Range, error) {
 	var out Range
 	var ok bool
 	if r.start != "" {
-		if out.Start, ok = decimalInt64(r.start); !ok {
+		if out.Start, ok = DecimalInt64(r.start); !ok {
 			return Range{}, newListError("Range", value, r.start, "start out of the int64 range")
 		}
 		out.HasStart = true
 	}
 	if r.end != "" {
-		if out.End, ok = decimalInt64(r.end); !ok {
+		if out.End, ok = DecimalInt64(r.end); !ok {
 			return Range{}, newListError("Range", value, r.end, "end out of the int64 range")
 		}
 		out.HasEnd = true
@@ -140,9 +150,10 @@ func trimLeadingZeros(s string) string {
 	return s
 }
 
-// decimalInt64 converts a string of ASCII digits; ok is false when the
-// number exceeds math.MaxInt64. The result saturates at math.MaxInt64.
-func decimalInt64(s string) (n int64, ok bool) {
+// DecimalInt64 converts a string of ASCII digits (the empty string is 0); ok
+// is false when the number exceeds math.MaxInt64, and the result then
+// saturates at math.MaxInt64.
+func DecimalInt64(s string) (n int64, ok bool) {
 	for i := 0; i < len(s); i++ {
 		d := int64(s[i] - '0')
 		if n > (math.MaxInt64-d)/10 {

@@ -1,7 +1,7 @@
 // The grammars of the Access-Control-* headers other than
 // Access-Control-Allow-Origin (Fetch §http-new-header-syntax).
 
-package fetchmode
+package grammar
 
 // AppendTokenList appends the elements of the #token list spread over the
 // given header lines (Access-Control-Allow-Methods, -Allow-Headers,
@@ -52,7 +52,7 @@ func appendLineTokens(dst []string, header, line string) ([]string, error) {
 		}
 		elem = elem[:j]
 		// Fetch §http-new-header-syntax: each element is a token.
-		if !isToken(elem) {
+		if !IsToken(elem) {
 			return dst, newListError(header, line, elem, "not a token")
 		}
 		dst = append(dst, elem)
@@ -89,7 +89,7 @@ func ParseMaxAge(lines []string) (seconds int64, err error) {
 			return 0, newListError(header, lines[0], v[i:i+1], "not a digit")
 		}
 	}
-	n, _ := decimalInt64(v)
+	n, _ := DecimalInt64(v)
 	return n, nil
 }
 

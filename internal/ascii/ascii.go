@@ -1,0 +1,61 @@
+// Package ascii holds the ASCII case helpers of the Infra standard that the
+// core packages share: byte-lowercasing (Infra §byte-lowercase) and
+// byte-case-insensitive comparison (Infra §byte-case-insensitive). Only the
+// bytes A–Z and a–z are folded; every other byte, including 0x80–0xFF, is
+// compared as it is, so "K" never matches U+212A KELVIN SIGN.
+//
+// The functions are small enough to be inlined, and none allocates unless
+// it must build a new string: [Lower] returns its argument when it is
+// already lower-case.
+package ascii
+
+// LowerByte byte-lowercases b (Infra §byte-lowercase).
+func LowerByte(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + ('a' - 'A')
+	}
+	return b
+}
+
+// IsLower reports whether s has no byte in A–Z.
+func IsLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// Lower byte-lowercases s (Infra §byte-lowercase), allocating only when s
+// has an upper-case byte.
+func Lower(s string) string {
+	if IsLower(s) {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = LowerByte(c)
+	}
+	return string(b)
+}
+
+// EqualFold reports whether a and b are a byte-case-insensitive match
+// (Infra §byte-case-insensitive): equal after byte-lowercasing both.
+func EqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] && LowerByte(a[i]) != LowerByte(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// HasPrefixFold reports whether s starts with prefix, which must be
+// lower-case, ignoring ASCII case.
+func HasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && EqualFold(s[:len(prefix)], prefix)
+}
