@@ -1,6 +1,7 @@
 package algorithm
 
 import (
+	"math"
 	"time"
 
 	"github.com/corsim/corsim/cache"
@@ -21,8 +22,9 @@ var profileRules = [...]rules{
 	},
 	Chromium: {
 		name:                            "chromium",
-		safelist:                        fetchmode.Safelist{ClientHints: true, RangeInt64: true},
+		safelist:                        fetchmode.Safelist{ClientHints: true, RangeMax: math.MaxInt64 - 1},
 		ruleForbidUserAgent:             true,
+		ruleSafelistCombined:            true,
 		ruleWildcardCoversAuthorization: true,
 		order:                           orderChromium,
 		console:                         dialectChromium,
@@ -60,7 +62,7 @@ var profileRules = [...]rules{
 	},
 	Firefox: {
 		name:                            "firefox",
-		safelist:                        fetchmode.Safelist{NoTotalLimit: true},
+		safelist:                        fetchmode.Safelist{NoTotalLimit: true, RangeMax: math.MaxUint64},
 		ruleWildcardCoversAuthorization: true,
 		order:                           orderFirefox,
 		console:                         dialectFirefox,
@@ -94,6 +96,7 @@ var profileRules = [...]rules{
 		name: "webkit",
 		// WebKit has no 1024-byte total either, but judging combined values (ruleSafelistCombined) leaves
 		// at most five safelisted names of 128 bytes, so the total can never exceed 1024 there.
+		safelist:                        fetchmode.Safelist{RangeMax: math.MaxUint64},
 		ruleWildcardCoversAuthorization: true,
 		order:                           orderWebKit,
 		console:                         dialectWebKit,

@@ -2,6 +2,7 @@ package fetchmode_test
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/corsim/corsim/fetchmode"
 )
@@ -34,7 +35,7 @@ func ExampleIsCORSSafelistedRequestHeader_quotedCharset() {
 // standard) do not, so DPR: 2 needs no preflight in Chromium only.
 func ExampleSafelist_chromiumClientHints() {
 	headers := fetchmode.HeaderList{{Name: "DPR", Value: "2"}, {Name: "Save-Data", Value: "on"}}
-	chromium := fetchmode.Safelist{ClientHints: true, RangeInt64: true}
+	chromium := fetchmode.Safelist{ClientHints: true, RangeMax: math.MaxInt64 - 1}
 	firefox := fetchmode.Safelist{NoTotalLimit: true}
 	fmt.Println("chromium:", chromium.AppendUnsafeNames(nil, headers))
 	fmt.Println("firefox: ", firefox.AppendUnsafeNames(nil, headers))

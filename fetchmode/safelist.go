@@ -29,10 +29,12 @@ type Safelist struct {
 	// the client hints device-memory, dpr, width, viewport-width, rtt,
 	// downlink, ect and save-data, each with its value grammar.
 	ClientHints bool
-	// RangeInt64 makes a Range entry unsafe when a bound does not fit in an
-	// int64, as Chromium does (net::HttpUtil::ParseRangeHeader saturates and
-	// cors.cc refuses the result). The standard has no bound on the numbers.
-	RangeInt64 bool
+	// RangeMax, when not zero, is the largest bound a safelisted Range entry
+	// may name; the standard has none. Chromium's is math.MaxInt64-1
+	// (net::HttpUtil::ParseRangeHeader saturates at math.MaxInt64 and cors.cc
+	// refuses the saturated result), Firefox's and WebKit's math.MaxUint64.
+	// Leading zeros do not count.
+	RangeMax uint64
 }
 
 // IsCORSSafelistedRequestHeader reports whether the entry (name, value) is a
@@ -78,10 +80,8 @@ func (s Safelist) IsSafelisted(name, value string) bool {
 		if !ok || start == "" {
 			return false
 		}
-		if s.RangeInt64 {
-			_, startFits := grammar.DecimalInt64(start)
-			_, endFits := grammar.DecimalInt64(end)
-			return startFits && endFits
+		if s.RangeMax != 0 {
+			return grammar.DecimalAtMost(start, s.RangeMax) && grammar.DecimalAtMost(end, s.RangeMax)
 		}
 		return true
 	}

@@ -1,6 +1,7 @@
 package fetchmode
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -8,7 +9,7 @@ import (
 // Variants under test.
 var (
 	spec     = Safelist{}
-	chromium = Safelist{ClientHints: true, RangeInt64: true}
+	chromium = Safelist{ClientHints: true, RangeMax: math.MaxInt64 - 1}
 )
 
 func TestIsSafelisted(t *testing.T) {
@@ -89,7 +90,9 @@ func TestIsSafelisted(t *testing.T) {
 		{name: "range other unit", header: "Range", value: "items=0-"},
 		{name: "range trailing garbage", header: "Range", value: "bytes=0-1x"},
 		{name: "range empty", header: "Range", value: ""},
-		{name: "range int64 max", header: "Range", value: "bytes=9223372036854775807-", spec: true, chromium: true},
+		// Chromium refuses a bound of math.MaxInt64 and above (probe-safelist-range-*).
+		{name: "range int64 max minus 1", header: "Range", value: "bytes=9223372036854775806-", spec: true, chromium: true},
+		{name: "range int64 max", header: "Range", value: "bytes=9223372036854775807-", spec: true},
 		{name: "range beyond int64", header: "Range", value: "bytes=9223372036854775808-", spec: true},
 		{name: "range huge start and end", header: "Range", value: "bytes=" + repeat("9", 60) + "-" + repeat("9", 61), spec: true},
 		{name: "range huge start after end", header: "Range", value: "bytes=" + repeat("9", 61) + "-" + repeat("9", 60)},
@@ -144,6 +147,35 @@ func TestIsSafelisted(t *testing.T) {
 				t.Errorf("NoTotalLimit changes a single entry: got %v", got)
 			}
 		})
+	}
+}
+
+// TestRangeMax checks the bound at and around each browser's largest Range number, with leading
+// zeros, in the start and in the end (probe-safelist-range-*: Chromium refuses 2^63-1, Firefox and
+// WebKit 2^64).
+func TestRangeMax(t *testing.T) {
+	tests := []struct {
+		value            string
+		chromium, uint64 bool
+	}{
+		{"bytes=9223372036854775806-", true, true},
+		{"bytes=9223372036854775807-", false, true},
+		{"bytes=0-9223372036854775807", false, true},
+		{"bytes=18446744073709551615-", false, true},
+		{"bytes=0-18446744073709551615", false, true},
+		{"bytes=18446744073709551616-", false, false},
+		{"bytes=0-18446744073709551616", false, false},
+		{"bytes=99999999999999999999-", false, false},
+		{"bytes=0000000000000000000000000018446744073709551615-", false, true},
+		{"bytes=1-0", false, false},
+	}
+	for _, tt := range tests {
+		if got := (Safelist{RangeMax: math.MaxInt64 - 1}).IsSafelisted("Range", tt.value); got != tt.chromium {
+			t.Errorf("RangeMax MaxInt64-1, %s: got %v", tt.value, got)
+		}
+		if got := (Safelist{RangeMax: math.MaxUint64}).IsSafelisted("Range", tt.value); got != tt.uint64 {
+			t.Errorf("RangeMax MaxUint64, %s: got %v", tt.value, got)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package fetchmode
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"testing"
@@ -64,7 +65,7 @@ func TestAppendUnsafeNames(t *testing.T) {
 		want func(i int) []string
 	}{
 		{name: "spec", s: spec, want: func(i int) []string { return tests[i].spec }},
-		{name: "chromium", s: Safelist{ClientHints: true, RangeInt64: true}, want: func(i int) []string { return tests[i].chromium }},
+		{name: "chromium", s: Safelist{ClientHints: true, RangeMax: math.MaxInt64 - 1}, want: func(i int) []string { return tests[i].chromium }},
 		{name: "firefox", s: Safelist{NoTotalLimit: true}, want: func(i int) []string { return tests[i].noLimit }},
 	}
 	for i, tt := range tests {

@@ -1,6 +1,7 @@
 package fuzz
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -38,7 +39,7 @@ func FuzzSafelist(f *testing.F) {
 	for _, s := range safelistSeeds {
 		f.Add(s.name, s.value, s.variant, s.copies)
 	}
-	variants := []fetchmode.Safelist{{}, {ClientHints: true, RangeInt64: true}, {NoTotalLimit: true}}
+	variants := []fetchmode.Safelist{{}, {ClientHints: true, RangeMax: math.MaxInt64 - 1}, {NoTotalLimit: true}}
 	f.Fuzz(func(t *testing.T, name, value string, variant uint8, copies uint16) {
 		v := variants[int(variant)%len(variants)]
 		safe := v.IsSafelisted(name, value)

@@ -163,3 +163,18 @@ func DecimalInt64(s string) (n int64, ok bool) {
 	}
 	return n, true
 }
+
+// DecimalAtMost reports whether a string of ASCII digits (the empty string is
+// 0) names a number no greater than max, in time linear in its length and
+// without allocating.
+func DecimalAtMost(s string, max uint64) bool {
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		d := uint64(s[i] - '0')
+		if d > max || n > (max-d)/10 {
+			return false
+		}
+		n = n*10 + d
+	}
+	return n <= max
+}

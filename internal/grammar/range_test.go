@@ -85,3 +85,21 @@ func TestCompareDecimal(t *testing.T) {
 		})
 	}
 }
+
+func TestDecimalAtMost(t *testing.T) {
+	tests := []struct {
+		s    string
+		max  uint64
+		want bool
+	}{
+		{"", 0, true}, {"0", 0, true}, {"1", 0, false}, {"5", 5, true}, {"6", 5, false},
+		{"10", 9, false}, {"09", 9, true}, {"18446744073709551615", math.MaxUint64, true},
+		{"18446744073709551616", math.MaxUint64, false}, {"99999999999999999999", math.MaxUint64, false},
+		{"9223372036854775806", math.MaxInt64 - 1, true}, {"9223372036854775807", math.MaxInt64 - 1, false},
+	}
+	for _, tt := range tests {
+		if got := DecimalAtMost(tt.s, tt.max); got != tt.want {
+			t.Errorf("DecimalAtMost(%q, %d) = %v, want %v", tt.s, tt.max, got, tt.want)
+		}
+	}
+}
