@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 	"github.com/corsim/corsim/origin"
 )
 
@@ -149,7 +150,7 @@ func (f *fetcher) appendHeader(name, value string) Failure {
 		return Failure{}
 	}
 	// Chromium still drops User-Agent and Access-Control-Request-Private-Network (profile rule).
-	if f.rules.ruleForbidUserAgent && (equalFold(name, "User-Agent") || equalFold(name, "Access-Control-Request-Private-Network")) {
+	if f.rules.ruleForbidUserAgent && (ascii.EqualFold(name, "User-Agent") || ascii.EqualFold(name, "Access-Control-Request-Private-Network")) {
 		if f.trace {
 			f.step("fetch#headers-validate step 3", "header "+name, "Chromium treats it as forbidden: dropped (profile rule)")
 		}

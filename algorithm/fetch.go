@@ -8,6 +8,7 @@ import (
 
 	"github.com/corsim/corsim/cache"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 	"github.com/corsim/corsim/origin"
 )
 
@@ -320,7 +321,7 @@ func (f *fetcher) unsafeNames() []string {
 func hasRepeatedName(l fetchmode.HeaderList) bool {
 	for i := range l {
 		for j := i + 1; j < len(l); j++ {
-			if equalFold(l[i].Name, l[j].Name) {
+			if ascii.EqualFold(l[i].Name, l[j].Name) {
 				return true
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 	"github.com/corsim/corsim/internal/grammar"
 )
 
@@ -79,22 +80,11 @@ func visibleNames(h fetchmode.HeaderList, keep func(string) bool) []string {
 func asciiLower(s string) string {
 	// Common names come back as constants, without allocating.
 	for _, c := range commonNames {
-		if equalFold(s, c) {
+		if ascii.EqualFold(s, c) {
 			return c
 		}
 	}
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
+	return ascii.Lower(s)
 }
 
 // commonNames are header names that responses and requests often carry, lower-cased.

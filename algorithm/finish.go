@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 )
 
 // finish turns main fetch's result into the verdict (Fetch §concept-main-fetch steps 14–22 and
@@ -77,7 +78,7 @@ func (f *fetcher) varyWarning(h fetchmode.HeaderList) {
 		return
 	}
 	for _, hd := range h {
-		if !equalFold(hd.Name, hVary) {
+		if !ascii.EqualFold(hd.Name, hVary) {
 			continue
 		}
 		// Vary is a #field-name list, or "*" (RFC 9110 §12.5.5).
@@ -85,7 +86,7 @@ func (f *fetcher) varyWarning(h fetchmode.HeaderList) {
 			var item string
 			item, rest, _ = strings.Cut(rest, ",")
 			item = strings.Trim(item, " \t")
-			if equalFold(item, "origin") || item == "*" {
+			if ascii.EqualFold(item, "origin") || item == "*" {
 				return
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 	"github.com/corsim/corsim/internal/grammar"
 )
 
@@ -271,7 +272,7 @@ func (v *preflightValidator) headers() Failure {
 // appendHeaderLines appends the value of every line named name to dst, in order.
 func appendHeaderLines(dst []string, h fetchmode.HeaderList, name string) []string {
 	for i := range h {
-		if equalFold(h[i].Name, name) {
+		if ascii.EqualFold(h[i].Name, name) {
 			dst = append(dst, h[i].Value)
 		}
 	}
@@ -289,33 +290,9 @@ func contains(list []string, s string) bool {
 
 func containsFold(list []string, s string) bool {
 	for _, x := range list {
-		if equalFold(x, s) {
+		if ascii.EqualFold(x, s) {
 			return true
 		}
 	}
 	return false
-}
-
-// equalFold reports whether a and b are equal under ASCII case folding, as header names compare
-// (Fetch §byte-case-insensitive). Unlike strings.EqualFold it rejects different lengths at once.
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if x == y {
-			continue
-		}
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }

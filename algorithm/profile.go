@@ -5,6 +5,7 @@ import (
 
 	"github.com/corsim/corsim/cache"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 )
 
 // Profile selects whose behaviour corsim models: the Fetch standard itself, or one browser engine.
@@ -42,7 +43,7 @@ func (p Profile) IsValid() bool { return int(p) < len(profileRules) }
 // ParseProfile parses a profile name, case-insensitively.
 func ParseProfile(s string) (Profile, error) {
 	for i := range profileRules {
-		if equalFold(s, profileRules[i].name) {
+		if ascii.EqualFold(s, profileRules[i].name) {
 			return Profile(i), nil
 		}
 	}

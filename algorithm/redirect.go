@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 	"github.com/corsim/corsim/origin"
 )
 
@@ -98,7 +99,7 @@ func (f *fetcher) redirectFetch(resp Response) result {
 			f.deleteHeaders(fetchmode.IsRequestBodyHeaderName)
 		} else if f.req.bodyContentType {
 			// WebKit drops only the Content-Type it derived from the body (profile rule).
-			f.deleteHeaders(func(name string) bool { return equalFold(name, "Content-Type") })
+			f.deleteHeaders(func(name string) bool { return ascii.EqualFold(name, "Content-Type") })
 		}
 	}
 	if f.req.keptOrigin != "" && !origin.SameOrigin(cur.Origin(), next.Origin()) {

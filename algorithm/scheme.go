@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 	"github.com/corsim/corsim/internal/grammar"
 	"github.com/corsim/corsim/origin"
 )
@@ -59,7 +60,7 @@ func processDataURL(u origin.URL) (mime, body string, ok bool) {
 	// Steps 7–9: percent-decode the body.
 	decoded := lenientPercentDecode(encoded)
 	// Steps 10–11: a ";base64" suffix (ASCII case-insensitive, spaces allowed before "base64").
-	if i := strings.LastIndexByte(mimeType, ';'); i >= 0 && equalFold(strings.TrimLeft(mimeType[i+1:], " "), "base64") {
+	if i := strings.LastIndexByte(mimeType, ';'); i >= 0 && ascii.EqualFold(strings.TrimLeft(mimeType[i+1:], " "), "base64") {
 		mimeType = mimeType[:i]
 		raw, ok := forgivingBase64(decoded)
 		if !ok {
