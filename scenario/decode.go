@@ -22,8 +22,8 @@ type Scenario struct {
 
 	members   []member
 	fetchesAt int // index of "fetches" in members, or -1
-	routes    map[string]algorithm.Route
-	table     *algorithm.Table // built by Parse; the first Run uses it
+	routes    map[string]Route
+	table     *Table // built by Parse; the first Run uses it
 }
 
 // Fetch is one fetch() call of a scenario.
@@ -120,7 +120,7 @@ func Parse(line []byte) (*Scenario, error) {
 			return fail("servers", err)
 		}
 	}
-	if s.table, err = algorithm.NewTable(s.routes); err != nil {
+	if s.table, err = NewTable(s.routes); err != nil {
 		return fail("servers", err)
 	}
 	if s.fetchesAt < 0 {
@@ -157,12 +157,12 @@ func parseOrigin(raw []byte) (origin.Origin, error) {
 }
 
 // decodeServers reads the "servers" map: absolute URL (no fragment) → how the server answers there.
-func decodeServers(raw []byte) (map[string]algorithm.Route, error) {
+func decodeServers(raw []byte) (map[string]Route, error) {
 	ms, err := objectMembers(raw)
 	if err != nil {
 		return nil, errors.New("want an object from URL to server, got " + shape(raw))
 	}
-	routes := make(map[string]algorithm.Route, len(ms))
+	routes := make(map[string]Route, len(ms))
 	for _, m := range ms {
 		at := func(err error) error { return nest("["+strconv.Quote(m.key)+"]", err) }
 		if _, dup := routes[m.key]; dup {
@@ -184,8 +184,8 @@ func decodeServers(raw []byte) (map[string]algorithm.Route, error) {
 	return routes, nil
 }
 
-func decodeRoute(raw []byte) (algorithm.Route, error) {
-	var r algorithm.Route
+func decodeRoute(raw []byte) (Route, error) {
+	var r Route
 	ms, err := objectMembers(raw)
 	if err != nil {
 		return r, errors.New("want an object with options, actual, options_seq or actual_seq, got " + shape(raw))
