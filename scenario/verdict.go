@@ -74,9 +74,10 @@ func AppendVerdict(dst []byte, v *algorithm.Verdict) ([]byte, error) {
 }
 
 // ParseVerdict reads the JSON form that AppendVerdict writes, such as the "verdict" of a fetch in
-// `corsim run` output (see [Fetch.Raw]). What the form leaves out comes back as the zero value: a
-// request in ServerSaw has its headers sorted by name, one entry per name, and neither Preflight nor
-// Credentials set. Keys the form does not have are ignored.
+// `corsim run` output (see [Fetch.Raw]). The form keeps less than a Verdict: each request in
+// ServerSaw comes back with one header per lower-cased name, sorted by name, and with Preflight and
+// Credentials false. Keys the form does not have are ignored; a value of the wrong type is a
+// [*ParseError].
 func ParseVerdict(b []byte) (algorithm.Verdict, error) {
 	var w wireVerdict
 	if err := json.Unmarshal(b, &w); err != nil {
