@@ -45,11 +45,32 @@ type row struct {
 	name    string
 	profile algorithm.Profile
 	req     algorithm.Request
-	routes  map[string]algorithm.Route
+	routes  routes
 	want    want
 }
 
 var page = origin.MustParse("https://app.test")
+
+// routes is the tests' server: it answers each request from the route of its URL, keyed as the
+// browser serializes the URL it sends, and 404 with no headers where there is none.
+type routes map[string]route
+
+// route is how the server answers at one URL: Options answers CORS preflights and Actual every other
+// request; nil answers 404.
+type route struct{ Options, Actual *algorithm.Response }
+
+// Respond implements algorithm.Responder.
+func (rs routes) Respond(req algorithm.SentRequest) (algorithm.Response, error) {
+	r := rs[req.URL]
+	answer := r.Actual
+	if req.Preflight {
+		answer = r.Options
+	}
+	if answer == nil {
+		return algorithm.Response{Status: 404}, nil
+	}
+	return *answer, nil
+}
 
 func ok200(kv ...string) *algorithm.Response {
 	return &algorithm.Response{Status: 200, Headers: hl(kv...)}
@@ -65,14 +86,10 @@ func runRows(t *testing.T, rows []row) {
 	t.Helper()
 	for _, r := range rows {
 		t.Run(r.name, func(t *testing.T) {
-			tb, err := algorithm.NewTable(r.routes)
-			if err != nil {
-				t.Fatal(err)
-			}
 			if !r.req.Origin.IsValid() {
 				r.req.Origin = page
 			}
-			v := algorithm.Fetch(r.req, tb, algorithm.Options{Profile: r.profile})
+			v := algorithm.Fetch(r.req, r.routes, algorithm.Options{Profile: r.profile})
 			g := got(v)
 			w := r.want
 			if w.Headers == nil {
@@ -97,27 +114,27 @@ func TestFetchMainFetch(t *testing.T) {
 	runRows(t, []row{
 		{name: "same-origin GET is basic and sends no Origin",
 			req:    algorithm.Request{URL: "https://app.test/a"},
-			routes: map[string]algorithm.Route{"https://app.test/a": {Actual: ok200("Content-Type", "text/plain", "Set-Cookie", "a=b", "X-Y", "1")}},
+			routes: routes{"https://app.test/a": {Actual: ok200("Content-Type", "text/plain", "Set-Cookie", "a=b", "X-Y", "1")}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeBasic, Status: 200,
 				Headers: []string{"content-type", "x-y"}, Sent: []string{"GET https://app.test/a"}, Origins: []string{"-"}, FinalURL: "https://app.test/a"}},
 		{name: "same-origin POST sends Origin",
 			req:    algorithm.Request{URL: "https://app.test/a", Method: "post", Body: strp("x")},
-			routes: map[string]algorithm.Route{"https://app.test/a": {Actual: ok200()}},
+			routes: routes{"https://app.test/a": {Actual: ok200()}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeBasic, Status: 200,
 				Sent: []string{"POST https://app.test/a"}, Origins: []string{"https://app.test"}, FinalURL: "https://app.test/a"}},
 		{name: "cross-origin simple GET with ACAO star",
 			req:    algorithm.Request{URL: api},
-			routes: map[string]algorithm.Route{api: {Actual: ok200("Access-Control-Allow-Origin", "*", "Content-Type", "a/b", "X-Secret", "1")}},
+			routes: routes{api: {Actual: ok200("Access-Control-Allow-Origin", "*", "Content-Type", "a/b", "X-Secret", "1")}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 200, Headers: []string{"content-type"},
 				Sent: []string{"GET " + api}, Origins: []string{"https://app.test"}, FinalURL: api}},
 		{name: "a 500 with ACAO is readable",
 			req:    algorithm.Request{URL: api},
-			routes: map[string]algorithm.Route{api: {Actual: resp(500, "Access-Control-Allow-Origin", "https://app.test", "Vary", "Origin")}},
+			routes: routes{api: {Actual: resp(500, "Access-Control-Allow-Origin", "https://app.test", "Vary", "Origin")}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 500,
 				Sent: []string{"GET " + api}, Origins: []string{"https://app.test"}, FinalURL: api}},
 		{name: "missing ACAO blocks but the request was sent",
 			req:    algorithm.Request{URL: api, Method: "POST", Body: strp("x")},
-			routes: map[string]algorithm.Route{api: {Actual: ok200()}},
+			routes: routes{api: {Actual: ok200()}},
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.MissingAllowOriginHeader, ActualSent: true,
 				Sent: []string{"POST " + api}, Origins: []string{"https://app.test"}}},
 		{name: "mode same-origin cross-origin fails without sending",
@@ -125,7 +142,7 @@ func TestFetchMainFetch(t *testing.T) {
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.DisallowedByMode}},
 		{name: "no-cors is opaque and sends no Origin on GET",
 			req:    algorithm.Request{URL: api, Mode: fetchmode.ModeNoCORS},
-			routes: map[string]algorithm.Route{api: {Actual: ok200("Content-Type", "text/plain")}},
+			routes: routes{api: {Actual: ok200("Content-Type", "text/plain")}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeOpaque,
 				Sent: []string{"GET " + api}, Origins: []string{"-"}}},
 		{name: "no-cors with redirect manual fails",
@@ -133,7 +150,7 @@ func TestFetchMainFetch(t *testing.T) {
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.NoCorsRedirectModeNotFollow}},
 		{name: "no-cors blocked by CORP same-origin",
 			req:    algorithm.Request{URL: api, Mode: fetchmode.ModeNoCORS},
-			routes: map[string]algorithm.Route{api: {Actual: ok200("Cross-Origin-Resource-Policy", "same-origin")}},
+			routes: routes{api: {Actual: ok200("Cross-Origin-Resource-Policy", "same-origin")}},
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.CorpNotSameOrigin, Param: "same-origin", ActualSent: true,
 				Sent: []string{"GET " + api}, Origins: []string{"-"}}},
 		{name: "data URL is basic even in cors mode",
@@ -150,12 +167,12 @@ func TestFetchMainFetch(t *testing.T) {
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.MixedContent, Param: "http://api.test/x"}},
 		{name: "http://localhost is not mixed content",
 			req:    algorithm.Request{URL: "http://localhost:8080/x"},
-			routes: map[string]algorithm.Route{"http://localhost:8080/x": {Actual: ok200("Access-Control-Allow-Origin", "*")}},
+			routes: routes{"http://localhost:8080/x": {Actual: ok200("Access-Control-Allow-Origin", "*")}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 200,
 				Sent: []string{"GET http://localhost:8080/x"}, Origins: []string{"https://app.test"}, FinalURL: "http://localhost:8080/x"}},
 		{name: "opaque page origin sends Origin null",
 			req:    algorithm.Request{Origin: origin.NewOpaque(), URL: api},
-			routes: map[string]algorithm.Route{api: {Actual: ok200("Access-Control-Allow-Origin", "null")}},
+			routes: routes{api: {Actual: ok200("Access-Control-Allow-Origin", "null")}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 200,
 				Sent: []string{"GET " + api}, Origins: []string{"null"}, FinalURL: api}},
 	})
@@ -232,8 +249,8 @@ func TestFetchPreflight(t *testing.T) {
 	blocked := func(reason algorithm.Reason, param string) want {
 		return want{Outcome: algorithm.NetworkError, Reason: reason, Param: param, Sent: []string{"OPTIONS " + api}, Origins: []string{"https://app.test"}}
 	}
-	route := func(pre *algorithm.Response) map[string]algorithm.Route {
-		return map[string]algorithm.Route{api: {Options: pre, Actual: act}}
+	route := func(pre *algorithm.Response) routes {
+		return routes{api: {Options: pre, Actual: act}}
 	}
 	runRows(t, []row{
 		{name: "PUT allowed by ACAM", req: put, routes: route(goodPre("Access-Control-Allow-Methods", "PUT")), want: okPut},
@@ -293,7 +310,7 @@ func TestFetchPreflight(t *testing.T) {
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 200,
 				Sent: []string{"OPTIONS " + api, "POST " + api}, Origins: orig2, FinalURL: api}},
 		{name: "good preflight then actual without ACAO", req: put,
-			routes: map[string]algorithm.Route{api: {Options: goodPre("Access-Control-Allow-Methods", "PUT"), Actual: ok200()}},
+			routes: routes{api: {Options: goodPre("Access-Control-Allow-Methods", "PUT"), Actual: ok200()}},
 			want:   want{Outcome: algorithm.NetworkError, Reason: algorithm.MissingAllowOriginHeader, ActualSent: true, Sent: sentBoth, Origins: orig2}},
 	})
 }
@@ -305,9 +322,9 @@ func TestFetchRedirects(t *testing.T) {
 	redirectTo := func(status int, loc string) *algorithm.Response {
 		return resp(status, "Location", loc, "Access-Control-Allow-Origin", "*")
 	}
-	loop := map[string]algorithm.Route{}
+	loop := routes{}
 	for i := 0; i < 25; i++ {
-		loop["https://api.test/"+string(rune('a'+i))] = algorithm.Route{Actual: redirectTo(302, "https://api.test/"+string(rune('a'+i+1)))}
+		loop["https://api.test/"+string(rune('a'+i))] = route{Actual: redirectTo(302, "https://api.test/"+string(rune('a'+i+1)))}
 	}
 	var twentyOne []string
 	for i := 0; i < 21; i++ {
@@ -317,28 +334,28 @@ func TestFetchRedirects(t *testing.T) {
 	runRows(t, []row{
 		{name: "cross-origin to another origin taints Origin",
 			req:    algorithm.Request{URL: api},
-			routes: map[string]algorithm.Route{api: {Actual: redirectTo(302, b)}, b: {Actual: star}},
+			routes: routes{api: {Actual: redirectTo(302, b)}, b: {Actual: star}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 200,
 				Sent: []string{"GET " + api, "GET " + b}, Origins: []string{"https://app.test", "null"}, FinalURL: b, Redirected: true}},
 		{name: "tainted request needs ACAO null or star",
 			req:    algorithm.Request{URL: api},
-			routes: map[string]algorithm.Route{api: {Actual: redirectTo(302, b)}, b: {Actual: ok200("Access-Control-Allow-Origin", "https://app.test")}},
+			routes: routes{api: {Actual: redirectTo(302, b)}, b: {Actual: ok200("Access-Control-Allow-Origin", "https://app.test")}},
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.AllowOriginMismatch, Param: "https://app.test", ActualSent: true,
 				Sent: []string{"GET " + api, "GET " + b}, Origins: []string{"https://app.test", "null"}}},
 		{name: "redirect response without ACAO fails",
 			req:    algorithm.Request{URL: api},
-			routes: map[string]algorithm.Route{api: {Actual: resp(302, "Location", b)}},
+			routes: routes{api: {Actual: resp(302, "Location", b)}},
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.MissingAllowOriginHeader, ActualSent: true,
 				Sent: []string{"GET " + api}, Origins: []string{"https://app.test"}}},
 		{name: "301 turns POST into GET without a preflight",
 			req: algorithm.Request{URL: api, Method: "POST", Body: strp("x"), Headers: hl("Content-Type", "application/json")},
-			routes: map[string]algorithm.Route{api: {Options: resp(204, "Access-Control-Allow-Origin", "https://app.test", "Access-Control-Allow-Headers", "content-type"),
+			routes: routes{api: {Options: resp(204, "Access-Control-Allow-Origin", "https://app.test", "Access-Control-Allow-Headers", "content-type"),
 				Actual: redirectTo(301, c)}, c: {Actual: star}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 200,
 				Sent: []string{"OPTIONS " + api, "POST " + api, "GET " + c}, Origins: []string{"https://app.test", "https://app.test", "null"}, FinalURL: c, Redirected: true}},
 		{name: "307 keeps PUT and preflights the new URL with Origin null",
 			req: algorithm.Request{URL: api, Method: "PUT", Body: strp("x")},
-			routes: map[string]algorithm.Route{
+			routes: routes{
 				api: {Options: resp(204, "Access-Control-Allow-Origin", "https://app.test", "Access-Control-Allow-Methods", "PUT"), Actual: redirectTo(307, b)},
 				b:   {Options: resp(204, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT"), Actual: star}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 200,
@@ -346,22 +363,22 @@ func TestFetchRedirects(t *testing.T) {
 				Origins: []string{"https://app.test", "https://app.test", "null", "null"}, FinalURL: b, Redirected: true}},
 		{name: "Location with credentials fails",
 			req:    algorithm.Request{URL: api},
-			routes: map[string]algorithm.Route{api: {Actual: redirectTo(302, "https://u:p@b.test/")}},
+			routes: routes{api: {Actual: redirectTo(302, "https://u:p@b.test/")}},
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.RedirectContainsCredentials, Param: "https://u:p@b.test/", ActualSent: true,
 				Sent: []string{"GET " + api}, Origins: []string{"https://app.test"}}},
 		{name: "redirect mode error",
 			req:    algorithm.Request{URL: api, Redirect: fetchmode.RedirectError},
-			routes: map[string]algorithm.Route{api: {Actual: redirectTo(302, b)}},
+			routes: routes{api: {Actual: redirectTo(302, b)}},
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.RedirectModeError, Param: api, ActualSent: true,
 				Sent: []string{"GET " + api}, Origins: []string{"https://app.test"}}},
 		{name: "redirect mode manual gives opaqueredirect",
 			req:    algorithm.Request{URL: api, Redirect: fetchmode.RedirectManual},
-			routes: map[string]algorithm.Route{api: {Actual: redirectTo(302, b)}},
+			routes: routes{api: {Actual: redirectTo(302, b)}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeOpaqueRedirect,
 				Sent: []string{"GET " + api}, Origins: []string{"https://app.test"}, FinalURL: api}},
 		{name: "redirect manual still runs the CORS check",
 			req:    algorithm.Request{URL: api, Redirect: fetchmode.RedirectManual},
-			routes: map[string]algorithm.Route{api: {Actual: resp(302, "Location", b)}},
+			routes: routes{api: {Actual: resp(302, "Location", b)}},
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.MissingAllowOriginHeader, ActualSent: true,
 				Sent: []string{"GET " + api}, Origins: []string{"https://app.test"}}},
 		{name: "the 21st redirect fails",
@@ -371,17 +388,17 @@ func TestFetchRedirects(t *testing.T) {
 				Sent: twentyOne, Origins: origins21}},
 		{name: "redirect to data: fails",
 			req:    algorithm.Request{URL: api},
-			routes: map[string]algorithm.Route{api: {Actual: redirectTo(302, "data:,x")}},
+			routes: routes{api: {Actual: redirectTo(302, "data:,x")}},
 			want: want{Outcome: algorithm.NetworkError, Reason: algorithm.InvalidRedirect, Param: "data:,x", ActualSent: true,
 				Sent: []string{"GET " + api}, Origins: []string{"https://app.test"}}},
 		{name: "3xx without Location is the response",
 			req:    algorithm.Request{URL: api},
-			routes: map[string]algorithm.Route{api: {Actual: resp(302, "Access-Control-Allow-Origin", "*")}},
+			routes: routes{api: {Actual: resp(302, "Access-Control-Allow-Origin", "*")}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 302,
 				Sent: []string{"GET " + api}, Origins: []string{"https://app.test"}, FinalURL: api}},
 		{name: "same-origin redirected cross-origin becomes CORS",
 			req: algorithm.Request{URL: "https://app.test/r"},
-			routes: map[string]algorithm.Route{"https://app.test/r": {Actual: resp(302, "Location", b)},
+			routes: routes{"https://app.test/r": {Actual: resp(302, "Location", b)},
 				b: {Actual: ok200("Access-Control-Allow-Origin", "https://app.test", "Vary", "Origin")}},
 			want: want{Outcome: algorithm.OK, ActualSent: true, Type: algorithm.TypeCORS, Status: 200,
 				Sent: []string{"GET https://app.test/r", "GET " + b}, Origins: []string{"-", "https://app.test"}, FinalURL: b, Redirected: true}},
@@ -390,26 +407,26 @@ func TestFetchRedirects(t *testing.T) {
 
 func TestFetchCacheAndClock(t *testing.T) {
 	now := time.Unix(1000, 0)
-	tb, _ := algorithm.NewTable(map[string]algorithm.Route{api: {
+	srv := routes{api: {
 		Options: resp(204, "Access-Control-Allow-Origin", "https://app.test", "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "10"),
-		Actual:  ok200("Access-Control-Allow-Origin", "https://app.test", "Vary", "Origin")}})
+		Actual:  ok200("Access-Control-Allow-Origin", "https://app.test", "Vary", "Origin")}}
 	put := algorithm.Request{Origin: page, URL: api, Method: "PUT", Body: strp("x")}
 	for _, p := range algorithm.Profiles() {
 		t.Run(p.String(), func(t *testing.T) {
 			opts := algorithm.Options{Profile: p, Cache: p.NewCache(), Clock: func() time.Time { return now }}
-			v1 := algorithm.Fetch(put, tb, opts)
+			v1 := algorithm.Fetch(put, srv, opts)
 			if len(v1.Preflights) != 1 || !v1.Preflights[0].Sent || v1.Preflights[0].LifetimeMS == nil || *v1.Preflights[0].LifetimeMS != 10000 {
 				t.Fatalf("first fetch preflights = %+v", v1.Preflights)
 			}
 			if algorithm.NeedsPreflight(put, opts) {
 				t.Errorf("NeedsPreflight after a cached preflight = true")
 			}
-			v2 := algorithm.Fetch(put, tb, opts)
+			v2 := algorithm.Fetch(put, srv, opts)
 			if len(v2.ServerSaw) != 1 || !v2.Preflights[0].CacheHit {
 				t.Errorf("second fetch within max-age: %d requests, preflights %+v", len(v2.ServerSaw), v2.Preflights)
 			}
 			now = now.Add(11 * time.Second)
-			v3 := algorithm.Fetch(put, tb, opts)
+			v3 := algorithm.Fetch(put, srv, opts)
 			if len(v3.ServerSaw) != 2 {
 				t.Errorf("after expiry: %d requests, want a new preflight", len(v3.ServerSaw))
 			}

@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 type messageCase struct {
 	name   string
 	req    algorithm.Request
-	routes map[string]algorithm.Route
+	routes routes
 }
 
 func messageCases() []messageCase {
@@ -29,26 +29,26 @@ func messageCases() []messageCase {
 	put := algorithm.Request{Origin: page, URL: api, Method: "PUT", Body: strp("x")}
 	cred := algorithm.Request{Origin: page, URL: api, Credentials: fetchmode.CredentialsInclude}
 	return []messageCase{
-		{"missing ACAO", algorithm.Request{Origin: page, URL: api}, map[string]algorithm.Route{api: {Actual: ok200()}}},
-		{"ACAO mismatch", algorithm.Request{Origin: page, URL: api}, map[string]algorithm.Route{api: {Actual: ok200("Access-Control-Allow-Origin", "https://app.test/")}}},
-		{"ACAO two lines", algorithm.Request{Origin: page, URL: api}, map[string]algorithm.Route{api: {Actual: ok200("Access-Control-Allow-Origin", "https://app.test", "Access-Control-Allow-Origin", "https://app.test")}}},
-		{"ACAO invalid", algorithm.Request{Origin: page, URL: api}, map[string]algorithm.Route{api: {Actual: ok200("Access-Control-Allow-Origin", "app.test")}}},
-		{"wildcard with credentials", cred, map[string]algorithm.Route{api: {Actual: ok200("Access-Control-Allow-Origin", "*")}}},
-		{"ACAC not true", cred, map[string]algorithm.Route{api: {Actual: ok200("Access-Control-Allow-Origin", "https://app.test", "Access-Control-Allow-Credentials", "True")}}},
-		{"preflight status", put, map[string]algorithm.Route{api: {Options: resp(404, "Access-Control-Allow-Origin", "https://app.test")}}},
-		{"preflight redirect", put, map[string]algorithm.Route{api: {Options: resp(301, "Location", "/z", "Access-Control-Allow-Origin", "https://app.test")}}},
-		{"preflight missing ACAO", put, map[string]algorithm.Route{api: {Options: resp(204)}}},
-		{"method not allowed", put, map[string]algorithm.Route{api: {Options: pre("Access-Control-Allow-Methods", "GET, POST")}}},
-		{"ACAM unparsable", put, map[string]algorithm.Route{api: {Options: pre("Access-Control-Allow-Methods", "PUT;")}}},
-		{"ACAH unparsable", algorithm.Request{Origin: page, URL: api, Headers: hl("X-A", "1")}, map[string]algorithm.Route{api: {Options: pre("Access-Control-Allow-Headers", "x-a, @")}}},
+		{"missing ACAO", algorithm.Request{Origin: page, URL: api}, routes{api: {Actual: ok200()}}},
+		{"ACAO mismatch", algorithm.Request{Origin: page, URL: api}, routes{api: {Actual: ok200("Access-Control-Allow-Origin", "https://app.test/")}}},
+		{"ACAO two lines", algorithm.Request{Origin: page, URL: api}, routes{api: {Actual: ok200("Access-Control-Allow-Origin", "https://app.test", "Access-Control-Allow-Origin", "https://app.test")}}},
+		{"ACAO invalid", algorithm.Request{Origin: page, URL: api}, routes{api: {Actual: ok200("Access-Control-Allow-Origin", "app.test")}}},
+		{"wildcard with credentials", cred, routes{api: {Actual: ok200("Access-Control-Allow-Origin", "*")}}},
+		{"ACAC not true", cred, routes{api: {Actual: ok200("Access-Control-Allow-Origin", "https://app.test", "Access-Control-Allow-Credentials", "True")}}},
+		{"preflight status", put, routes{api: {Options: resp(404, "Access-Control-Allow-Origin", "https://app.test")}}},
+		{"preflight redirect", put, routes{api: {Options: resp(301, "Location", "/z", "Access-Control-Allow-Origin", "https://app.test")}}},
+		{"preflight missing ACAO", put, routes{api: {Options: resp(204)}}},
+		{"method not allowed", put, routes{api: {Options: pre("Access-Control-Allow-Methods", "GET, POST")}}},
+		{"ACAM unparsable", put, routes{api: {Options: pre("Access-Control-Allow-Methods", "PUT;")}}},
+		{"ACAH unparsable", algorithm.Request{Origin: page, URL: api, Headers: hl("X-A", "1")}, routes{api: {Options: pre("Access-Control-Allow-Headers", "x-a, @")}}},
 		{"header not allowed", algorithm.Request{Origin: page, URL: api, Headers: hl("X-CSRF-Token", "1", "Content-Type", "application/json")},
-			map[string]algorithm.Route{api: {Options: pre("Access-Control-Allow-Headers", "content-type")}}},
+			routes{api: {Options: pre("Access-Control-Allow-Headers", "content-type")}}},
 		{"redirect hop fails", algorithm.Request{Origin: page, URL: api},
-			map[string]algorithm.Route{api: {Actual: resp(302, "Location", "https://b.test/", "Access-Control-Allow-Origin", "*")}, "https://b.test/": {Actual: ok200()}}},
+			routes{api: {Actual: resp(302, "Location", "https://b.test/", "Access-Control-Allow-Origin", "*")}, "https://b.test/": {Actual: ok200()}}},
 		{"redirect response without ACAO", algorithm.Request{Origin: page, URL: api},
-			map[string]algorithm.Route{api: {Actual: resp(302, "Location", "https://b.test/next")}}},
+			routes{api: {Actual: resp(302, "Location", "https://b.test/next")}}},
 		{"redirect with credentials", algorithm.Request{Origin: page, URL: api},
-			map[string]algorithm.Route{api: {Actual: resp(302, "Location", "https://u:p@b.test/", "Access-Control-Allow-Origin", "*")}}},
+			routes{api: {Actual: resp(302, "Location", "https://u:p@b.test/", "Access-Control-Allow-Origin", "*")}}},
 		{"mode same-origin", algorithm.Request{Origin: page, URL: api, Mode: fetchmode.ModeSameOrigin}, nil},
 		{"no-cors manual", algorithm.Request{Origin: page, URL: api, Mode: fetchmode.ModeNoCORS, Redirect: fetchmode.RedirectManual}, nil},
 		{"cors to file:", algorithm.Request{Origin: page, URL: "file:///etc/passwd"}, nil},
@@ -56,7 +56,7 @@ func messageCases() []messageCase {
 		{"mixed content", algorithm.Request{Origin: page, URL: "http://api.test/"}, nil},
 		{"forbidden method", algorithm.Request{Origin: page, URL: api, Method: "TRACE"}, nil},
 		{"redirect mode error", algorithm.Request{Origin: page, URL: api, Redirect: fetchmode.RedirectError},
-			map[string]algorithm.Route{api: {Actual: resp(302, "Location", "/b", "Access-Control-Allow-Origin", "*")}}},
+			routes{api: {Actual: resp(302, "Location", "/b", "Access-Control-Allow-Origin", "*")}}},
 	}
 }
 
@@ -67,11 +67,7 @@ func TestConsoleMessages(t *testing.T) {
 	for _, c := range messageCases() {
 		fmt.Fprintf(&b, "## %s\n", c.name)
 		for _, p := range algorithm.Profiles() {
-			tb, err := algorithm.NewTable(c.routes)
-			if err != nil {
-				t.Fatal(err)
-			}
-			v := algorithm.Fetch(c.req, tb, algorithm.Options{Profile: p})
+			v := algorithm.Fetch(c.req, c.routes, algorithm.Options{Profile: p})
 			if v.Outcome == algorithm.OK {
 				t.Errorf("%s/%s: fetch succeeded, want a failure", c.name, p)
 			}

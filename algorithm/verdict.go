@@ -1,10 +1,6 @@
 package algorithm
 
-import (
-	"encoding/json"
-
-	"github.com/corsim/corsim/fetchmode"
-)
+import "github.com/corsim/corsim/fetchmode"
 
 // Outcome is how the script's fetch() promise settles.
 type Outcome string
@@ -32,52 +28,52 @@ const (
 )
 
 // Verdict is everything corsim concludes about one fetch(): what the browser sent, whether the real
-// request reached the server, and what the script may read. Its JSON form is the scenario format's
-// "verdict" object.
+// request reached the server, and what the script may read. Package scenario writes and reads it as
+// the scenario format's "verdict" object.
 type Verdict struct {
 	// ServerSaw lists every request the browser sent for this fetch, in order: preflights and each
 	// redirect hop. Preflights answered from the cache are not sent and so not listed.
-	ServerSaw []SentRequest `json:"server_saw"`
-	Outcome   Outcome       `json:"outcome"`
+	ServerSaw []SentRequest
+	Outcome   Outcome
 	// ActualSent reports whether the actual request reached a server, so that its side effects
 	// happened. CORS protects reading, not sending: a blocked POST may still have been processed.
-	ActualSent   bool         `json:"actual_sent"`
-	BodyReadable bool         `json:"body_readable"`
-	ResponseType ResponseType `json:"response_type"`
+	ActualSent   bool
+	BodyReadable bool
+	ResponseType ResponseType
 	// Status is the status script reads: 0 for opaque, opaque-redirect and failed fetches.
-	Status int `json:"status"`
+	Status int
 	// VisibleHeaders are the lower-cased, sorted, unique header names script can read.
-	VisibleHeaders []string `json:"visible_headers"`
-	Redirected     bool     `json:"redirected"`
-	FinalURL       string   `json:"final_url"`
+	VisibleHeaders []string
+	Redirected     bool
+	FinalURL       string
 	// Reason and FailedParameter say why a fetch failed (empty when it succeeded).
-	Reason          Reason `json:"reason,omitempty"`
-	FailedParameter string `json:"failed_parameter,omitempty"`
+	Reason          Reason
+	FailedParameter string
 	// Preflights has one entry per preflight the browser considered (a redirect can cause several).
-	Preflights []Preflight `json:"preflights"`
+	Preflights []Preflight
 	// Warnings are corsim's own findings that do not block the fetch, whatever the profile; they are
 	// not the browser's console warnings (WebKit, for one, prints none when "*" covers Authorization,
 	// yet corsim still warns, since the fetch works there only through a rule the standard forbids).
-	Warnings []Warning `json:"warnings,omitempty"`
+	Warnings []Warning
 	// Message is the console message of the profile's browser (a neutral sentence for Spec).
-	Message string `json:"message,omitempty"`
+	Message string
 	// Trace is the ordered list of algorithm steps, when Options.Trace is set.
-	Trace []Step `json:"trace,omitempty"`
+	Trace []Step
 }
 
 // Preflight records one preflight decision.
 type Preflight struct {
-	Sent     bool `json:"sent"`
-	CacheHit bool `json:"cache_hit"`
+	Sent     bool
+	CacheHit bool
 	// LifetimeMS is the lifetime of the cache entry this preflight stored, in milliseconds; nil when
 	// nothing was stored.
-	LifetimeMS *int64 `json:"lifetime_ms,omitempty"`
+	LifetimeMS *int64
 }
 
 // Warning is a non-blocking finding, such as an echoed origin without Vary: Origin.
 type Warning struct {
-	ID     string `json:"id"`
-	Detail string `json:"detail"`
+	ID     string
+	Detail string
 }
 
 // Warning identifiers.
@@ -93,9 +89,9 @@ const (
 // Step is one traced algorithm step.
 type Step struct {
 	// Anchor is the standard's section and step, e.g. "fetch#cors-check step 3".
-	Anchor   string `json:"anchor"`
-	LookedAt string `json:"looked_at"`
-	Decision string `json:"decision"`
+	Anchor   string
+	LookedAt string
+	Decision string
 }
 
 // SentRequest is a request as the browser puts it on the wire, reduced to what CORS decides: method,
@@ -109,51 +105,4 @@ type SentRequest struct {
 	Preflight bool
 	// Credentials is true when the browser attaches cookies and HTTP authentication to this request.
 	Credentials bool
-}
-
-// MarshalJSON writes the scenario format's form: headers as a map of lower-cased names to values,
-// repeated names joined with ", ".
-func (s SentRequest) MarshalJSON() ([]byte, error) {
-	m := make(map[string]string, len(s.Headers))
-	for _, h := range s.Headers {
-		k := asciiLower(h.Name)
-		if v, ok := m[k]; ok {
-			m[k] = v + ", " + h.Value
-		} else {
-			m[k] = h.Value
-		}
-	}
-	return json.Marshal(struct {
-		Method  string            `json:"method"`
-		URL     string            `json:"url"`
-		Headers map[string]string `json:"headers"`
-	}{s.Method, s.URL, m})
-}
-
-// UnmarshalJSON reads the form MarshalJSON writes, with header names sorted.
-func (s *SentRequest) UnmarshalJSON(b []byte) error {
-	var w struct {
-		Method  string            `json:"method"`
-		URL     string            `json:"url"`
-		Headers map[string]string `json:"headers"`
-	}
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	s.Method, s.URL = w.Method, w.URL
-	s.Headers = s.Headers[:0]
-	for k, v := range w.Headers {
-		s.Headers = append(s.Headers, fetchmode.Header{Name: k, Value: v})
-	}
-	sortHeaders(s.Headers)
-	return nil
-}
-
-func sortHeaders(l fetchmode.HeaderList) {
-	// insertion sort: header lists are short
-	for i := 1; i < len(l); i++ {
-		for j := i; j > 0 && l[j].Name < l[j-1].Name; j-- {
-			l[j], l[j-1] = l[j-1], l[j]
-		}
-	}
 }

@@ -1,7 +1,6 @@
 package fuzz
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -9,6 +8,7 @@ import (
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/internal/fetchoracle"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // This file fuzzes the whole simulated fetch (FuzzFetch) and the two checks every CORS verdict rests
@@ -248,8 +248,16 @@ func FuzzFetch(f *testing.F) {
 			return resp, nil
 		})
 		v := algorithm.Fetch(req, r, algorithm.Options{Profile: p})
-		if _, err := json.Marshal(v); err != nil {
-			t.Fatalf("verdict does not marshal: %v", err)
+		// The verdict's scenario form reads back. (Not byte for byte: invalid UTF-8 is written as
+		// \ufffd, which reads back as U+FFFD.)
+		b, err := scenario.AppendVerdict(nil, &v)
+		if err != nil {
+			t.Fatalf("verdict does not encode: %v", err)
+		}
+		back, err := scenario.ParseVerdict(b)
+		if err != nil || back.Outcome != v.Outcome || back.Status != v.Status || back.Reason != v.Reason ||
+			len(back.ServerSaw) != len(v.ServerSaw) || len(back.Preflights) != len(v.Preflights) {
+			t.Fatalf("verdict %s reads back as %+v, %v", b, back, err)
 		}
 		if len(log) != len(v.ServerSaw) {
 			t.Fatalf("server got %d requests, verdict lists %d", len(log), len(v.ServerSaw))

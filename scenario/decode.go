@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"maps"
 	"strconv"
 	"time"
 
@@ -20,10 +21,12 @@ type Scenario struct {
 	// Fetches are the script's calls, in order.
 	Fetches []Fetch
 
-	members   []member
-	fetchesAt int // index of "fetches" in members, or -1
-	routes    map[string]algorithm.Route
-	table     *algorithm.Table // built by Parse; the first Run uses it
+	members      []member
+	fetchesAt    int // index of "fetches" in members, or -1
+	page, parent origin.Origin
+	servers      map[string]Route // as written
+	routes       map[string]Route // as received: what the Table answers with
+	table        *Table           // built by Parse; the first Run uses it
 }
 
 // Fetch is one fetch() call of a scenario.
@@ -45,6 +48,39 @@ func (s *Scenario) Raw(key string) (json.RawMessage, bool) { return lookup(s.mem
 
 // Raw returns the value of the fetch's key, as written in the input.
 func (f *Fetch) Raw(key string) (json.RawMessage, bool) { return lookup(f.members, key) }
+
+// PageOrigin returns the origin of the page whose script makes the fetches ("page_origin"); every
+// Fetch.Request has it as its Origin.
+func (s *Scenario) PageOrigin() origin.Origin { return s.page }
+
+// NullParent returns the origin of the page that embeds an opaque-origin page ("null_parent"), or the
+// zero Origin when the scenario names none; every Fetch.Request has it as its TopLevel.
+func (s *Scenario) NullParent() origin.Origin { return s.parent }
+
+// Servers returns the scenario's "servers": how each URL answers, keyed by the URL as written, with
+// every response as written. It is for a harness that serves the scenario to a real browser.
+// [Scenario.Run] answers from a [Table] of the same routes with each header value as the browser's
+// HTTP parser delivers it, without the spaces and tabs around it (RFC 9110 §5.5); that is the only
+// difference. The map is a new one on each call; the responses in it are shared and must not be
+// modified. It is nil when the scenario has no servers.
+func (s *Scenario) Servers() map[string]Route { return maps.Clone(s.servers) }
+
+// Sets reports whether the fetch gives key a value of its own rather than leaving it to fetch()'s
+// default: the key is present and not null, and for "method", "mode", "credentials", "redirect" and
+// "cache", whose "" also means the default, not "". Request cannot tell a default from the same value
+// written out ("mode": "cors" from no "mode"); a harness that replays the fetch in a browser can pass
+// fetch() just the options the scenario sets.
+func (f *Fetch) Sets(key string) bool {
+	raw, ok := lookup(f.members, key)
+	if !ok || isNull(raw) {
+		return false
+	}
+	switch key {
+	case "method", "mode", "credentials", "redirect", "cache":
+		return string(raw) != `""`
+	}
+	return true
+}
 
 func lookup(ms []member, key string) (json.RawMessage, bool) {
 	for _, m := range ms {
@@ -81,7 +117,6 @@ func Parse(line []byte) (*Scenario, error) {
 			return fail("id", err)
 		}
 	}
-	var page, parent origin.Origin
 	var rawPage, rawParent, rawServers []byte
 	for i, m := range ms {
 		switch m.key {
@@ -104,23 +139,24 @@ func Parse(line []byte) (*Scenario, error) {
 	if rawPage == nil {
 		return fail("page_origin", errors.New("missing; want the page's serialized origin, or \"null\""))
 	}
-	if page, err = parseOrigin(rawPage); err != nil {
+	if s.page, err = parseOrigin(rawPage); err != nil {
 		return fail("page_origin", err)
 	}
 	if rawParent != nil && !isNull(rawParent) {
-		if !page.IsOpaque() {
+		if !s.page.IsOpaque() {
 			return fail("null_parent", errors.New("only allowed when page_origin is \"null\""))
 		}
-		if parent, err = parseOrigin(rawParent); err != nil {
+		if s.parent, err = parseOrigin(rawParent); err != nil {
 			return fail("null_parent", err)
 		}
 	}
 	if rawServers != nil && !isNull(rawServers) {
-		if s.routes, err = decodeServers(rawServers); err != nil {
+		if s.servers, err = decodeServers(rawServers); err != nil {
 			return fail("servers", err)
 		}
 	}
-	if s.table, err = algorithm.NewTable(s.routes); err != nil {
+	s.routes = received(s.servers)
+	if s.table, err = NewTable(s.routes); err != nil {
 		return fail("servers", err)
 	}
 	if s.fetchesAt < 0 {
@@ -132,7 +168,7 @@ func Parse(line []byte) (*Scenario, error) {
 	}
 	s.Fetches = make([]Fetch, len(es))
 	for i, e := range es {
-		if err := decodeFetch(&s.Fetches[i], e, page, parent); err != nil {
+		if err := decodeFetch(&s.Fetches[i], e, s.page, s.parent); err != nil {
 			return fail("fetches["+strconv.Itoa(i)+"]", err)
 		}
 	}
@@ -157,12 +193,12 @@ func parseOrigin(raw []byte) (origin.Origin, error) {
 }
 
 // decodeServers reads the "servers" map: absolute URL (no fragment) → how the server answers there.
-func decodeServers(raw []byte) (map[string]algorithm.Route, error) {
+func decodeServers(raw []byte) (map[string]Route, error) {
 	ms, err := objectMembers(raw)
 	if err != nil {
 		return nil, errors.New("want an object from URL to server, got " + shape(raw))
 	}
-	routes := make(map[string]algorithm.Route, len(ms))
+	routes := make(map[string]Route, len(ms))
 	for _, m := range ms {
 		at := func(err error) error { return nest("["+strconv.Quote(m.key)+"]", err) }
 		if _, dup := routes[m.key]; dup {
@@ -184,8 +220,8 @@ func decodeServers(raw []byte) (map[string]algorithm.Route, error) {
 	return routes, nil
 }
 
-func decodeRoute(raw []byte) (algorithm.Route, error) {
-	var r algorithm.Route
+func decodeRoute(raw []byte) (Route, error) {
+	var r Route
 	ms, err := objectMembers(raw)
 	if err != nil {
 		return r, errors.New("want an object with options, actual, options_seq or actual_seq, got " + shape(raw))
@@ -244,9 +280,9 @@ func decodeSeq(raw []byte) ([]algorithm.Response, error) {
 	return seq, nil
 }
 
-// decodeResponse reads {"status": int, "headers": [[name, value], ...], "body": string}. Header values
-// come back as an HTTP/1.1 parser delivers them: leading and trailing spaces and tabs removed; a name
-// that is not a token, or a value holding CR, LF or NUL, cannot come over the wire and is an error.
+// decodeResponse reads {"status": int, "headers": [[name, value], ...], "body": string}, as written.
+// A header name that is not a token, or a value holding CR, LF or NUL, cannot come over the wire and
+// is an error.
 func decodeResponse(raw []byte) (algorithm.Response, error) {
 	var resp algorithm.Response
 	ms, err := objectMembers(raw)

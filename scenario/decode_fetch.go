@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
 )
@@ -101,24 +102,96 @@ func decodeKeyword(raw []byte, parse func(string) error) error {
 	return parse(s)
 }
 
-// decodeResponseHeaders reads a server's header list and normalizes it as the browser's HTTP parser
-// would (RFC 9110 §5.5: optional white space around a field value is not part of it).
+// decodeResponseHeaders reads a server's header list as written, and checks that an HTTP response can
+// carry it.
 func decodeResponseHeaders(raw []byte) (fetchmode.HeaderList, error) {
 	l, err := decodePairs(raw)
 	if err != nil {
 		return nil, err
 	}
-	for i := range l {
-		h := &l[i]
+	for i, h := range l {
 		if !fetchmode.IsHeaderName(h.Name) {
 			return nil, errors.New("[" + itoa(i) + "]: header name " + quoteClip(h.Name) + " is not a token, so no HTTP response can carry it")
 		}
-		h.Value = trimOWS(h.Value)
-		if !fetchmode.IsHeaderValue(h.Value) {
+		if !fetchmode.IsHeaderValue(trimOWS(h.Value)) {
 			return nil, errors.New("[" + itoa(i) + "]: value of " + h.Name + " holds CR, LF or NUL, which no HTTP response can carry")
 		}
 	}
 	return l, nil
+}
+
+// received returns routes with their responses as the browser's HTTP parser delivers them: each
+// header value without the optional white space around it, which is not part of the value (RFC 9110
+// §5.5). When no value has any, that is routes itself.
+func received(routes map[string]Route) map[string]Route {
+	if !anyNeedsTrim(routes) {
+		return routes
+	}
+	out := make(map[string]Route, len(routes))
+	for u, r := range routes {
+		if r.Options != nil {
+			c := trimmed(*r.Options)
+			r.Options = &c
+		}
+		if r.Actual != nil {
+			c := trimmed(*r.Actual)
+			r.Actual = &c
+		}
+		r.OptionsSeq, r.ActualSeq = trimmedSeq(r.OptionsSeq), trimmedSeq(r.ActualSeq)
+		out[u] = r
+	}
+	return out
+}
+
+func anyNeedsTrim(routes map[string]Route) bool {
+	for _, r := range routes {
+		for _, p := range [...]*algorithm.Response{r.Options, r.Actual} {
+			if p != nil && needsTrim(p.Headers) {
+				return true
+			}
+		}
+		for _, seq := range [...][]algorithm.Response{r.OptionsSeq, r.ActualSeq} {
+			for _, x := range seq {
+				if needsTrim(x.Headers) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func needsTrim(l fetchmode.HeaderList) bool {
+	for _, h := range l {
+		if trimOWS(h.Value) != h.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// trimmed returns r with a copy of its headers, each value trimmed.
+func trimmed(r algorithm.Response) algorithm.Response {
+	if r.Headers == nil {
+		return r
+	}
+	l := make(fetchmode.HeaderList, len(r.Headers))
+	for i, h := range r.Headers {
+		l[i] = fetchmode.Header{Name: h.Name, Value: trimOWS(h.Value)}
+	}
+	r.Headers = l
+	return r
+}
+
+func trimmedSeq(seq []algorithm.Response) []algorithm.Response {
+	if seq == nil {
+		return nil
+	}
+	out := make([]algorithm.Response, len(seq))
+	for i, r := range seq {
+		out[i] = trimmed(r)
+	}
+	return out
 }
 
 // trimOWS removes leading and trailing spaces and tabs (RFC 9110 §5.6.3 OWS).

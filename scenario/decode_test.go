@@ -176,14 +176,57 @@ func TestParseSharesThePage(t *testing.T) {
 	if a.TopLevel.String() != "https://top.test" {
 		t.Errorf("TopLevel = %v", a.TopLevel)
 	}
+	if s.PageOrigin() != a.Origin || s.NullParent() != a.TopLevel {
+		t.Errorf("PageOrigin, NullParent = %v, %v; want the fetches' %v, %v", s.PageOrigin(), s.NullParent(), a.Origin, a.TopLevel)
+	}
+	s, err = Parse([]byte(`{"page_origin":"HTTPS://App.Test:443","null_parent":null,"fetches":[]}`))
+	if err != nil || s.PageOrigin().String() != "https://app.test" || s.NullParent().IsValid() {
+		t.Errorf("PageOrigin, NullParent = %v, %#v (%v)", s.PageOrigin(), s.NullParent(), err)
+	}
 }
 
+// The table answers with header values as an HTTP parser delivers them; Servers keeps them as written.
 func TestParseResponseHeadersTrimmed(t *testing.T) {
-	s, err := Parse([]byte(`{` + page + `,"servers":{"https://b.test/":{"actual":{"status":200,"headers":[["Access-Control-Max-Age"," \t60 "]]}}},"fetches":[]}`))
+	s, err := Parse([]byte(`{` + page + `,"servers":{"https://b.test/":{"actual":{"status":200,"headers":[["Access-Control-Max-Age"," \t60 "],["X","1"]]},` +
+		`"options_seq":[{"status":204},{"status":204,"headers":[["Y","2 "]]}]},"https://c.test/":{"options":{"status":204}}},"fetches":[]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if v := s.routes["https://b.test/"].Actual.Headers[0].Value; v != "60" {
 		t.Errorf("value = %q, want the HTTP parser's 60", v)
+	}
+	if v := s.routes["https://b.test/"].OptionsSeq[1].Headers[0].Value; v != "2" {
+		t.Errorf("sequence value = %q, want 2", v)
+	}
+	servers := s.Servers()
+	if v := servers["https://b.test/"].Actual.Headers[0].Value; v != " \t60 " {
+		t.Errorf("Servers value = %q, want it as written", v)
+	}
+	if v := servers["https://b.test/"].OptionsSeq[1].Headers[0].Value; v != "2 " {
+		t.Errorf("Servers sequence value = %q, want it as written", v)
+	}
+	if len(servers) != 2 || servers["https://c.test/"].Options.Status != 204 || servers["https://c.test/"].Actual != nil {
+		t.Errorf("Servers = %v", servers)
+	}
+	delete(servers, "https://c.test/")
+	if len(s.Servers()) != 2 {
+		t.Error("Servers must return a map of its own")
+	}
+	if s, _ := Parse([]byte(`{` + page + `,"fetches":[]}`)); s.Servers() != nil {
+		t.Error("no servers, yet Servers is not nil")
+	}
+}
+
+func TestFetchSets(t *testing.T) {
+	s, err := Parse([]byte(`{` + page + `,"fetches":[{"url":"/a","mode":"cors","credentials":"","redirect":null,"body":"","method":"","x":1}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &s.Fetches[0]
+	for key, want := range map[string]bool{"url": true, "mode": true, "credentials": false, "redirect": false,
+		"cache": false, "body": true, "method": false, "x": true, "headers": false} {
+		if got := f.Sets(key); got != want {
+			t.Errorf("Sets(%q) = %v, want %v", key, got, want)
+		}
 	}
 }

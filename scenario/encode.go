@@ -3,8 +3,6 @@ package scenario
 import (
 	"encoding/json"
 	"strconv"
-
-	"github.com/corsim/corsim/algorithm"
 )
 
 // AppendJSON appends the scenario to dst as one line of JSON (without the newline): the input's keys
@@ -69,17 +67,6 @@ func (f *Fetch) appendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	return append(dst, '}'), nil
-}
-
-// appendVerdict writes v as compact JSON. encoding/json escapes <, > and & as \u003c, \u003e and
-// \u0026 (also inside values that implement json.Marshaler); URLs are full of &, so those three
-// escapes are turned back into the characters.
-func appendVerdict(dst []byte, v *algorithm.Verdict) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return dst, &ParseError{Path: "verdict", Err: err}
-	}
-	return appendUnescapedHTML(dst, b), nil
 }
 
 // appendUnescapedHTML appends b, valid JSON, with the escapes \u003c, \u003e and \u0026 replaced by

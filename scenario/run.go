@@ -33,7 +33,7 @@ func (s *Scenario) Run(opts Options) {
 	if t == nil {
 		// Parse built the table from the same routes, so this cannot fail.
 		var err error
-		if t, err = algorithm.NewTable(s.routes); err != nil {
+		if t, err = NewTable(s.routes); err != nil {
 			return
 		}
 	}

@@ -5,12 +5,13 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/scenario"
 )
 
 // BenchmarkFetch measures whole simulated fetches per profile: a simple GET, a preflighted PUT with
 // two unsafe headers, and the same PUT answered from a warm preflight cache.
 func BenchmarkFetch(b *testing.B) {
-	routes := map[string]algorithm.Route{apiURL: {
+	routes := map[string]scenario.Route{apiURL: {
 		Options: rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Allow-Headers", "x-a, x-b", "Access-Control-Max-Age", "600"),
 		Actual:  rsp(200, "Access-Control-Allow-Origin", pageS, "Content-Type", "text/plain", "X-A", "1"),
 	}}

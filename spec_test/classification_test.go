@@ -6,14 +6,15 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // permissive answers every preflight and request at url with "*" for origin, methods and headers
 // (a server that allows everything it can without credentials).
-func permissive(urls ...string) map[string]algorithm.Route {
-	m := map[string]algorithm.Route{}
+func permissive(urls ...string) map[string]scenario.Route {
+	m := map[string]scenario.Route{}
 	for _, u := range urls {
-		m[u] = algorithm.Route{
+		m[u] = scenario.Route{
 			Options: rsp(204, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "*", "Access-Control-Allow-Headers", "*"),
 			Actual:  rsp(200, "Access-Control-Allow-Origin", "*", "Content-Type", "text/plain", "X-Secret", "1"),
 		}
@@ -96,7 +97,7 @@ type classCase struct {
 }
 
 // runClassCases runs whole fetches under Spec against srv for a classification table.
-func runClassCases(t *testing.T, srv map[string]algorithm.Route, cases []classCase) {
+func runClassCases(t *testing.T, srv map[string]scenario.Route, cases []classCase) {
 	t.Helper()
 	for _, c := range cases {
 		runCase(t, c.name, c.anchor, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // TestCredentials runs whole fetches under Spec and checks the credentials rules: whether the browser
@@ -18,7 +19,7 @@ func TestCredentials(t *testing.T) {
 	inc, omit, same := fetchmode.CredentialsInclude, fetchmode.CredentialsOmit, fetchmode.CredentialsSameOrigin
 	A, B := pageS, apiS
 	acaoAC := []string{"Access-Control-Allow-Origin", A, "Access-Control-Allow-Credentials", "true"}
-	type R = map[string]algorithm.Route
+	type R = map[string]scenario.Route
 	simple := func(kv ...string) R { return R{B + "/r": {Actual: rsp(200, kv...)}} }
 	pre := func(opt []string, act []string) R {
 		return R{B + "/r": {Options: rsp(204, opt...), Actual: rsp(200, act...)}}

@@ -6,13 +6,14 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // A credentialed fetch answered with "Access-Control-Allow-Origin: *" is sent (the server saw it) but
 // never readable: Fetch §concept-cors-check step 3 honours "*" only without credentials. This is the
 // pitfall the JavaScript simulators miss (peers.md §1.3).
 func Example_wildcardWithCredentials() {
-	srv, _ := algorithm.NewTable(map[string]algorithm.Route{
+	srv, _ := scenario.NewTable(map[string]scenario.Route{
 		"https://api.example/me": {Actual: &algorithm.Response{Status: 200, Headers: fetchmode.HeaderList{
 			{Name: "Access-Control-Allow-Origin", Value: "*"},
 			{Name: "Access-Control-Allow-Credentials", Value: "true"},

@@ -5,6 +5,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/scenario"
 )
 
 // TestFilterResponse drives algorithm.FilterResponse under Spec from Fetch §concept-filtered-
@@ -107,7 +108,7 @@ func TestFilteredFetch(t *testing.T) {
 	}
 	for _, c := range cases {
 		runCase(t, c.name, c.anchor, func(t *testing.T) {
-			v := fetch(t, algorithm.Spec, algorithm.Request{Origin: page, URL: apiURL, Credentials: c.cred}, map[string]algorithm.Route{apiURL: {Actual: c.actual}})
+			v := fetch(t, algorithm.Spec, algorithm.Request{Origin: page, URL: apiURL, Credentials: c.cred}, map[string]scenario.Route{apiURL: {Actual: c.actual}})
 			if v.Outcome != c.outcome {
 				t.Fatalf("outcome = %s (%s), want %s", v.Outcome, v.Reason, c.outcome)
 			}

@@ -8,6 +8,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // The rapid generators of properties_test.go. They are biased toward the mistakes people make when
@@ -210,11 +211,11 @@ func genAnswer(t *rapid.T, so, m string, names []string, preflight bool) fetchmo
 
 // genServer draws the server at the request's URL: one preflight answer and one actual answer,
 // generated for a request from so with method m and unsafe names names.
-func genServer(t *rapid.T, url, so, m string, names []string) map[string]algorithm.Route {
+func genServer(t *rapid.T, url, so, m string, names []string) map[string]scenario.Route {
 	if i := strings.IndexByte(url, '?'); i >= 0 {
 		url = url[:i] // the route of the path answers every query
 	}
 	pre := algorithm.Response{Status: rapid.SampledFrom([]int{204, 200, 204, 204, 200, 403, 302, 500}).Draw(t, "pre-status"), Headers: genAnswer(t, so, m, names, true)}
 	act := algorithm.Response{Status: rapid.SampledFrom([]int{200, 200, 201, 404, 500}).Draw(t, "status"), Headers: genAnswer(t, so, m, names, false), Body: "body"}
-	return map[string]algorithm.Route{url: {Options: &pre, Actual: &act}}
+	return map[string]scenario.Route{url: {Options: &pre, Actual: &act}}
 }

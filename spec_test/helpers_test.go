@@ -8,6 +8,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // The cast of the tables: a page, the API it calls, a third origin, and their serializations.
@@ -58,9 +59,9 @@ func repeatHeader(n int, name, v string) fetchmode.HeaderList {
 }
 
 // table builds a Table or fails the test.
-func table(t testing.TB, routes map[string]algorithm.Route) *algorithm.Table {
+func table(t testing.TB, routes map[string]scenario.Route) *scenario.Table {
 	t.Helper()
-	tb, err := algorithm.NewTable(routes)
+	tb, err := scenario.NewTable(routes)
 	if err != nil {
 		t.Fatalf("NewTable: %v", err)
 	}
@@ -68,7 +69,7 @@ func table(t testing.TB, routes map[string]algorithm.Route) *algorithm.Table {
 }
 
 // fetch runs one fetch against routes with profile p and no cache.
-func fetch(t testing.TB, p algorithm.Profile, req algorithm.Request, routes map[string]algorithm.Route) algorithm.Verdict {
+func fetch(t testing.TB, p algorithm.Profile, req algorithm.Request, routes map[string]scenario.Route) algorithm.Verdict {
 	t.Helper()
 	return algorithm.Fetch(req, table(t, routes), algorithm.Options{Profile: p})
 }

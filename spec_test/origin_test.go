@@ -5,6 +5,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // TestOriginSerialization checks the origin of a URL and its serialization (URL §concept-url-origin,
@@ -137,7 +138,7 @@ func TestOriginComparison(t *testing.T) {
 			if c.sameOrigin {
 				want = algorithm.TypeBasic
 			}
-			routes := map[string]algorithm.Route{c.b: {Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}
+			routes := map[string]scenario.Route{c.b: {Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}
 			v := fetch(t, algorithm.Spec, algorithm.Request{Origin: a, URL: c.b}, routes)
 			if v.Outcome == algorithm.OK && v.ResponseType != want {
 				t.Errorf("fetch from %s to %s: type %s, want %s", a, c.b, v.ResponseType, want)

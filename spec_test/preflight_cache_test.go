@@ -7,6 +7,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // cacheStep is one fetch of a preflight-cache sequence. wait advances the virtual clock (seconds)
@@ -23,12 +24,12 @@ type cacheStep struct {
 func letter(p algorithm.Profile) string { return p.String()[:1] }
 
 // cacheRoute is a server at url whose preflight answers with ACAO origin plus kv.
-func cacheRoute(acao string, kv ...string) algorithm.Route {
+func cacheRoute(acao string, kv ...string) scenario.Route {
 	ac := []string{"Access-Control-Allow-Origin", acao}
 	if acao == pageS {
 		ac = append(ac, "Access-Control-Allow-Credentials", "true")
 	}
-	return algorithm.Route{Options: rsp(204, append(ac, kv...)...), Actual: rsp(200, ac...)}
+	return scenario.Route{Options: rsp(204, append(ac, kv...)...), Actual: rsp(200, ac...)}
 }
 
 // TestPreflightCache runs fetch sequences against one cache and a virtual clock per profile, from
@@ -48,7 +49,7 @@ func TestPreflightCache(t *testing.T) {
 	withCache := func(r algorithm.Request, m fetchmode.CacheMode) algorithm.Request { r.Cache = m; return r }
 	page2 := origin.MustParse("https://app2.example")
 	longURL := apiS + "/" + strings.Repeat("l", 1100)
-	type R = map[string]algorithm.Route
+	type R = map[string]scenario.Route
 	cases := []struct {
 		name    string
 		anchor  string
@@ -167,7 +168,7 @@ func TestPreflightCacheNullOrigins(t *testing.T) {
 	runCase(t, "two opaque frames share", "fetch#concept-cache-origin", func(t *testing.T) {
 		clk := newClock()
 		opts := clk.opts(algorithm.Spec)
-		tb := table(t, map[string]algorithm.Route{apiURL: cacheRoute("null", "Access-Control-Allow-Headers", "x-a", "Access-Control-Max-Age", "600")})
+		tb := table(t, map[string]scenario.Route{apiURL: cacheRoute("null", "Access-Control-Allow-Headers", "x-a", "Access-Control-Max-Age", "600")})
 		first := algorithm.Fetch(algorithm.Request{Origin: origin.NewOpaque(), TopLevel: page, URL: apiURL, Headers: h("X-A", "1")}, tb, opts)
 		second := algorithm.Fetch(algorithm.Request{Origin: origin.NewOpaque(), TopLevel: page, URL: apiURL, Headers: h("X-A", "1")}, tb, opts)
 		if preflightsSent(first) != 1 || first.Outcome != algorithm.OK {

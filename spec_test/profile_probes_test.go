@@ -6,6 +6,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/scenario"
 )
 
 // Probes: each returns a short string that summarises what a profile did.
@@ -39,7 +40,7 @@ func probeValidate(c algorithm.PreflightCheck, r algorithm.Response) func(algori
 }
 
 // probeFetch runs one fetch and summarises it with sum.
-func probeFetch(t *testing.T, req algorithm.Request, routes map[string]algorithm.Route, sum func(algorithm.Verdict) string) func(algorithm.Profile) string {
+func probeFetch(t *testing.T, req algorithm.Request, routes map[string]scenario.Route, sum func(algorithm.Verdict) string) func(algorithm.Profile) string {
 	return func(p algorithm.Profile) string {
 		req.Origin = page
 		return sum(fetch(t, p, req, routes))

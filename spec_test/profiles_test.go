@@ -7,6 +7,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // TestProfiles checks each browser profile against browsers.md (and Spec against the standard) where
@@ -19,7 +20,7 @@ func TestProfiles(t *testing.T) {
 	put := algorithm.PreflightCheck{Origin: pageS, Method: "PUT"}
 	putInc := algorithm.PreflightCheck{Origin: pageS, Method: "PUT", Credentials: fetchmode.CredentialsInclude}
 	acaoA := []string{"Access-Control-Allow-Origin", pageS}
-	type R = map[string]algorithm.Route
+	type R = map[string]scenario.Route
 	authStar := R{apiURL: {Options: rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Headers", "*"), Actual: rsp(200, acaoA...)}}
 	cases := []struct {
 		name   string

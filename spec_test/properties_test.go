@@ -12,6 +12,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/internal/fetchoracle"
+	"github.com/corsim/corsim/scenario"
 )
 
 // defaultRapidChecks is how many cases each property runs when -rapid.checks is not given; TestMain
@@ -21,7 +22,7 @@ const defaultRapidChecks = 10000
 // world is one generated fetch: the call, the server, and the serialized origin of the page.
 type world struct {
 	req    algorithm.Request
-	routes map[string]algorithm.Route
+	routes map[string]scenario.Route
 	so     string
 }
 
@@ -33,16 +34,16 @@ func drawWorld(t *rapid.T) world {
 }
 
 // route returns the generated route that answers w's URL.
-func (w world) route() algorithm.Route {
+func (w world) route() scenario.Route {
 	for _, r := range w.routes {
 		return r
 	}
-	return algorithm.Route{}
+	return scenario.Route{}
 }
 
 // run performs w's fetch under p with a fresh table, recording what reached the server.
 func (w world) run(t *rapid.T, p algorithm.Profile) (algorithm.Verdict, []algorithm.SentRequest) {
-	tb, err := algorithm.NewTable(w.routes)
+	tb, err := scenario.NewTable(w.routes)
 	if err != nil {
 		t.Fatalf("NewTable: %v", err)
 	}
@@ -222,7 +223,7 @@ func TestPropertyAllowingMoreNeverBlocks(t *testing.T) {
 		}
 		route.Options = &pre
 		w2 := w
-		w2.routes = map[string]algorithm.Route{}
+		w2.routes = map[string]scenario.Route{}
 		for u := range w.routes {
 			w2.routes[u] = route
 		}
@@ -308,7 +309,7 @@ func TestPropertyDeterministic(t *testing.T) {
 		second.TopLevel = w.req.TopLevel
 		at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		runTwice := func() []algorithm.Verdict {
-			tb, err := algorithm.NewTable(w.routes)
+			tb, err := scenario.NewTable(w.routes)
 			if err != nil {
 				t.Fatalf("NewTable: %v", err)
 			}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/corsim/corsim/algorithm"
+	"github.com/corsim/corsim/scenario"
 )
 
 // TestRedirectMethods checks how a followed redirect changes the request (Fetch
@@ -13,7 +14,7 @@ import (
 func TestRedirectMethods(t *testing.T) {
 	A, B, C := pageS, apiS, otherS
 	acaoA := []string{"Access-Control-Allow-Origin", A}
-	type R = map[string]algorithm.Route
+	type R = map[string]scenario.Route
 	runRedirectCases(t, []redirectCase{
 		{name: "301 post becomes get", anchor: "fetch#concept-http-redirect-fetch step 12", req: algorithm.Request{URL: B + "/r", Method: "POST", Body: str("x")}, routes: R{B + "/r": {Actual: redir(301, B+"/s", acaoA...)}, B + "/s": {Actual: rsp(200, acaoA...)}}, outcome: algorithm.OK, typ: algorithm.TypeCORS, saw: []string{"POST " + B + "/r", "GET " + B + "/s"}, final: B + "/s", redirected: true},
 		{name: "302 post becomes get", anchor: "fetch#concept-http-redirect-fetch step 12", req: algorithm.Request{URL: B + "/r", Method: "POST", Body: str("x")}, routes: R{B + "/r": {Actual: redir(302, B+"/s", acaoA...)}, B + "/s": {Actual: rsp(200, acaoA...)}}, outcome: algorithm.OK, saw: []string{"POST " + B + "/r", "GET " + B + "/s"}},
@@ -41,15 +42,15 @@ func TestRedirectHeaders(t *testing.T) {
 		name    string
 		anchor  string
 		req     algorithm.Request
-		routes  map[string]algorithm.Route
+		routes  map[string]scenario.Route
 		hop     int
 		absent  []string
 		present []string
 	}{
-		{name: "301 drops content-type", anchor: "fetch#concept-http-redirect-fetch step 12.2", req: algorithm.Request{URL: apiS + "/r", Method: "POST", Body: str("x"), Headers: h("Content-Language", "de")}, routes: map[string]algorithm.Route{apiS + "/r": {Actual: redir(301, apiS+"/s", acaoA...)}, apiS + "/s": {Actual: rsp(200, acaoA...)}}, hop: 1, absent: []string{"content-type", "content-language"}},
-		{name: "307 keeps content-type", anchor: "fetch#concept-http-redirect-fetch step 12", req: algorithm.Request{URL: apiS + "/r", Method: "POST", Body: str("x")}, routes: map[string]algorithm.Route{apiS + "/r": {Actual: redir(307, apiS+"/s", acaoA...)}, apiS + "/s": {Actual: rsp(200, acaoA...)}}, hop: 1, present: []string{"content-type"}},
-		{name: "cross-origin hop drops authorization", anchor: "fetch#concept-http-redirect-fetch step 13", req: algorithm.Request{URL: pageS + "/r", Headers: h("Authorization", "Bearer t", "X-Keep", "1")}, routes: map[string]algorithm.Route{pageS + "/r": {Actual: redir(302, apiS+"/r")}, apiS + "/r": {Options: allowA("Access-Control-Allow-Headers", "x-keep"), Actual: rsp(200, acaoA...)}}, hop: 2, absent: []string{"authorization"}, present: []string{"x-keep"}},
-		{name: "same-origin hop keeps authorization", anchor: "fetch#concept-http-redirect-fetch step 13", req: algorithm.Request{URL: pageS + "/r", Headers: h("Authorization", "Bearer t")}, routes: map[string]algorithm.Route{pageS + "/r": {Actual: redir(302, pageS+"/s")}, pageS + "/s": {Actual: rsp(200)}}, hop: 1, present: []string{"authorization"}},
+		{name: "301 drops content-type", anchor: "fetch#concept-http-redirect-fetch step 12.2", req: algorithm.Request{URL: apiS + "/r", Method: "POST", Body: str("x"), Headers: h("Content-Language", "de")}, routes: map[string]scenario.Route{apiS + "/r": {Actual: redir(301, apiS+"/s", acaoA...)}, apiS + "/s": {Actual: rsp(200, acaoA...)}}, hop: 1, absent: []string{"content-type", "content-language"}},
+		{name: "307 keeps content-type", anchor: "fetch#concept-http-redirect-fetch step 12", req: algorithm.Request{URL: apiS + "/r", Method: "POST", Body: str("x")}, routes: map[string]scenario.Route{apiS + "/r": {Actual: redir(307, apiS+"/s", acaoA...)}, apiS + "/s": {Actual: rsp(200, acaoA...)}}, hop: 1, present: []string{"content-type"}},
+		{name: "cross-origin hop drops authorization", anchor: "fetch#concept-http-redirect-fetch step 13", req: algorithm.Request{URL: pageS + "/r", Headers: h("Authorization", "Bearer t", "X-Keep", "1")}, routes: map[string]scenario.Route{pageS + "/r": {Actual: redir(302, apiS+"/r")}, apiS + "/r": {Options: allowA("Access-Control-Allow-Headers", "x-keep"), Actual: rsp(200, acaoA...)}}, hop: 2, absent: []string{"authorization"}, present: []string{"x-keep"}},
+		{name: "same-origin hop keeps authorization", anchor: "fetch#concept-http-redirect-fetch step 13", req: algorithm.Request{URL: pageS + "/r", Headers: h("Authorization", "Bearer t")}, routes: map[string]scenario.Route{pageS + "/r": {Actual: redir(302, pageS+"/s")}, pageS + "/s": {Actual: rsp(200)}}, hop: 1, present: []string{"authorization"}},
 	}
 	for _, c := range cases {
 		runCase(t, c.name, c.anchor, func(t *testing.T) {

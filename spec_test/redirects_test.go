@@ -7,6 +7,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/scenario"
 )
 
 // redir is a redirect response with extra headers.
@@ -25,12 +26,12 @@ func allowNull() *algorithm.Response {
 }
 
 // chain builds n redirects B/0 → B/1 → … → B/n, each allowing "*", and a final 200.
-func chain(n int) map[string]algorithm.Route {
-	m := map[string]algorithm.Route{}
+func chain(n int) map[string]scenario.Route {
+	m := map[string]scenario.Route{}
 	for i := 0; i < n; i++ {
-		m[fmt.Sprintf("%s/%d", apiS, i)] = algorithm.Route{Actual: redir(302, fmt.Sprintf("%s/%d", apiS, i+1), "Access-Control-Allow-Origin", "*")}
+		m[fmt.Sprintf("%s/%d", apiS, i)] = scenario.Route{Actual: redir(302, fmt.Sprintf("%s/%d", apiS, i+1), "Access-Control-Allow-Origin", "*")}
 	}
-	m[fmt.Sprintf("%s/%d", apiS, n)] = algorithm.Route{Actual: rsp(200, "Access-Control-Allow-Origin", "*")}
+	m[fmt.Sprintf("%s/%d", apiS, n)] = scenario.Route{Actual: rsp(200, "Access-Control-Allow-Origin", "*")}
 	return m
 }
 
@@ -41,7 +42,7 @@ func chain(n int) map[string]algorithm.Route {
 func TestRedirects(t *testing.T) {
 	A, B, C := pageS, apiS, otherS
 	acaoA := []string{"Access-Control-Allow-Origin", A}
-	type R = map[string]algorithm.Route
+	type R = map[string]scenario.Route
 	runRedirectCases(t, []redirectCase{
 		{name: "same-origin to cross-origin", anchor: "fetch#concept-main-fetch step 12", req: algorithm.Request{URL: A + "/r"}, routes: R{A + "/r": {Actual: redir(302, B+"/r")}, B + "/r": {Actual: rsp(200, acaoA...)}}, outcome: algorithm.OK, typ: algorithm.TypeCORS, saw: []string{"GET " + A + "/r", "GET " + B + "/r"}, origins: []string{"-", A}, final: B + "/r", redirected: true},
 		{name: "cross-origin within one server", anchor: "fetch#concept-request-tainted-origin", req: algorithm.Request{URL: B + "/r"}, routes: R{B + "/r": {Actual: redir(302, B+"/s", acaoA...)}, B + "/s": {Actual: rsp(200, acaoA...)}}, outcome: algorithm.OK, typ: algorithm.TypeCORS, saw: []string{"GET " + B + "/r", "GET " + B + "/s"}, origins: []string{A, A}, final: B + "/s", redirected: true},
@@ -85,7 +86,7 @@ type redirectCase struct {
 	name       string
 	anchor     string
 	req        algorithm.Request
-	routes     map[string]algorithm.Route
+	routes     map[string]scenario.Route
 	outcome    algorithm.Outcome
 	reason     algorithm.Reason
 	typ        algorithm.ResponseType

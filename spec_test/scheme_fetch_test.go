@@ -9,6 +9,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // TestSchemeFetch checks the URLs that never reach a server (Fetch §scheme-fetch: about:blank and
@@ -109,7 +110,7 @@ func TestNetworkFailures(t *testing.T) {
 // shows "fetch#cors-check step 3") and that every failure, and only a failure, carries the console
 // message of the profile's browser (browsers.md §5).
 func TestTraceAndMessages(t *testing.T) {
-	type R = map[string]algorithm.Route
+	type R = map[string]scenario.Route
 	cases := []struct {
 		name   string
 		anchor string

@@ -10,6 +10,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/origin"
+	"github.com/corsim/corsim/scenario"
 )
 
 // loadWPT reads one file of the web-platform-tests data from ../shared/wpt, or skips the test.
@@ -91,8 +92,8 @@ func TestWPTURLOrigins(t *testing.T) {
 			if err != nil {
 				t.Skipf("page origin %q not serialized-origin syntax: %v", e.Origin, err)
 			}
-			routes := map[string]algorithm.Route{e.Href: {Actual: rsp(200)}}
-			tb, err := algorithm.NewTable(routes)
+			routes := map[string]scenario.Route{e.Href: {Actual: rsp(200)}}
+			tb, err := scenario.NewTable(routes)
 			if err != nil {
 				t.Fatalf("NewTable(%q): %v", e.Href, err)
 			}

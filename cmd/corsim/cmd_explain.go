@@ -33,17 +33,19 @@ type explanation struct {
 
 type explainedFetch struct {
 	// Index is the fetch's 1-based position in the scenario.
-	Index       int                `json:"index"`
-	Method      string             `json:"method"`
-	URL         string             `json:"url"`
-	Mode        string             `json:"mode"`
-	Credentials string             `json:"credentials"`
-	Redirect    string             `json:"redirect"`
-	Cache       string             `json:"cache"`
-	Verdict     *algorithm.Verdict `json:"verdict"`
-	Fix         string             `json:"fix,omitempty"`
+	Index       int    `json:"index"`
+	Method      string `json:"method"`
+	URL         string `json:"url"`
+	Mode        string `json:"mode"`
+	Credentials string `json:"credentials"`
+	Redirect    string `json:"redirect"`
+	Cache       string `json:"cache"`
+	// Verdict is the verdict in the scenario format's form, as `corsim run` writes it.
+	Verdict json.RawMessage `json:"verdict"`
+	Fix     string          `json:"fix,omitempty"`
 
-	req algorithm.Request
+	req     algorithm.Request
+	verdict *algorithm.Verdict
 }
 
 func cmdExplain(args []string, e env) int {
@@ -96,7 +98,11 @@ func cmdExplain(args []string, e env) int {
 			return exitInput
 		}
 		s.Run(scenario.Options{Profile: browser.p, Trace: true})
-		ex := explain(s, browser.p)
+		ex, err := explain(s, browser.p)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "corsim: explain:", err)
+			return exitInput
+		}
 		if *asJSON {
 			b, err := json.Marshal(ex)
 			if err != nil {
@@ -114,8 +120,9 @@ func cmdExplain(args []string, e env) int {
 	}
 }
 
-// explain gathers what the text and JSON forms show about a scenario that has run.
-func explain(s *scenario.Scenario, p algorithm.Profile) explanation {
+// explain gathers what the text and JSON forms show about a scenario that has run. The error is
+// non-nil only when a verdict cannot be encoded.
+func explain(s *scenario.Scenario, p algorithm.Profile) (explanation, error) {
 	ex := explanation{ID: s.ID, Browser: p.String(), Fetches: make([]explainedFetch, len(s.Fetches))}
 	for i := range s.Fetches {
 		f := &s.Fetches[i]
@@ -127,11 +134,15 @@ func explain(s *scenario.Scenario, p algorithm.Profile) explanation {
 		if method == "" {
 			method = "GET"
 		}
+		verdict, err := scenario.AppendVerdict(nil, f.Verdict)
+		if err != nil {
+			return ex, err
+		}
 		ex.Fetches[i] = explainedFetch{
 			Index: i + 1, Method: method, URL: r.URL,
 			Mode: r.Mode.String(), Credentials: r.Credentials.String(), Redirect: r.Redirect.String(), Cache: r.Cache.String(),
-			Verdict: f.Verdict, Fix: fix(r.Origin.String(), r, f.Verdict), req: r,
+			Verdict: verdict, Fix: fix(r.Origin.String(), r, f.Verdict), req: r, verdict: f.Verdict,
 		}
 	}
-	return ex
+	return ex, nil
 }

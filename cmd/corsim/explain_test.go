@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/corsim/corsim/algorithm"
+	"github.com/corsim/corsim/scenario"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ with the current output")
@@ -72,12 +73,21 @@ func TestExplainJSON(t *testing.T) {
 		ex = append(ex, e)
 	}
 	blocked, fixed := ex[0].Fetches[0], ex[1].Fetches[0]
+	bv, err := scenario.ParseVerdict(blocked.Verdict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fv, err := scenario.ParseVerdict(fixed.Verdict)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if ex[0].ID != "checkout-blocked" || ex[0].Browser != "chromium" || ex[0].PageOrigin != "https://www.shop.test" ||
-		blocked.Method != "PATCH" || blocked.Credentials != "include" || blocked.Verdict.Reason != algorithm.HeaderDisallowedByPreflightResponse ||
-		len(blocked.Verdict.Trace) == 0 || !strings.HasPrefix(blocked.Fix, "add x-csrf-token to Access-Control-Allow-Headers") {
+		blocked.Method != "PATCH" || blocked.Credentials != "include" || bv.Reason != algorithm.HeaderDisallowedByPreflightResponse ||
+		len(bv.Trace) == 0 || !strings.HasPrefix(blocked.Fix, "add x-csrf-token to Access-Control-Allow-Headers") {
 		t.Errorf("blocked checkout: %+v", blocked)
 	}
-	if fixed.Verdict.Outcome != algorithm.OK || fixed.Fix != "" || fixed.Verdict.Status != 200 {
+	if fv.Outcome != algorithm.OK || fixed.Fix != "" || fv.Status != 200 || len(fv.ServerSaw) != 2 ||
+		fv.ServerSaw[1].Method != "PATCH" || !fv.ServerSaw[1].Headers.Contains("x-csrf-token") {
 		t.Errorf("fixed checkout: %+v", fixed)
 	}
 }

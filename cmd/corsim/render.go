@@ -25,7 +25,7 @@ func renderScenario(w *bufio.Writer, ex explanation, pal palette) {
 }
 
 func renderFetch(w *bufio.Writer, f *explainedFetch, pal palette) {
-	v := f.Verdict
+	v := f.verdict
 	fmt.Fprintf(w, "\n%s %s %s\n", pal.bold("Fetch "+strconv.Itoa(f.Index)+":"), pal.bold(f.Method), f.URL)
 	fmt.Fprintf(w, "  mode %s, credentials %s, redirect %s, cache %s\n", f.Mode, f.Credentials, f.Redirect, f.Cache)
 	if len(f.req.Headers) > 0 {
@@ -69,7 +69,7 @@ func renderFetch(w *bufio.Writer, f *explainedFetch, pal palette) {
 
 // renderOutcome writes what the script gets, and for a failure why and what to change.
 func renderOutcome(w *bufio.Writer, f *explainedFetch, pal palette) {
-	v := f.Verdict
+	v := f.verdict
 	field := func(name, text string) {
 		lines := strings.Split(text, "\n")
 		fmt.Fprintf(w, "  %-9s %s\n", pal.bold(name), lines[0])

@@ -1,9 +1,6 @@
 package browser
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,13 +11,18 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/corsim/corsim/algorithm"
+	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/origin"
+	cs "github.com/corsim/corsim/scenario"
 )
 
 // scenario is the part of a scenario-file line (the JSON Lines format that
 // `corsim run` reads) that the harness acts on. Keys it does not know, such as
 // "expected", are ignored here: the harness compares the browser with the engine,
-// not with anybody's expectation.
+// not with anybody's expectation. readScenarios fills it from what package
+// scenario read; the JSON tags are for GenerateCorpus, which writes scenarios in
+// this form.
 type scenario struct {
 	ID         string                `json:"id"`
 	PageOrigin string                `json:"page_origin"`
@@ -32,7 +34,7 @@ type scenario struct {
 	// scenario (IDs need not be unique across files).
 	source string
 	key    string
-	raw    []byte // the line as read, for the engine
+	parsed *cs.Scenario // the line as package scenario read it, for the engine
 }
 
 // serverSpec is how one URL answers.
@@ -71,34 +73,90 @@ const maxRealWaitMS = 10_000
 // maxScenarioLine bounds one JSON line of a scenario file.
 const maxScenarioLine = 8 << 20
 
-// readScenarios reads every scenario of a JSON Lines stream. A line that is not a
-// scenario is an error naming the line; blank lines are skipped.
+// readScenarios reads every scenario of a JSON Lines stream with package
+// scenario's reader, the one decoder of the format, so that the harness runs in
+// the browser exactly what the engine reads. A line that is not a scenario is an
+// error naming the line; blank lines are skipped.
 func readScenarios(r io.Reader, name string) ([]*scenario, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), maxScenarioLine)
+	rd := cs.NewReader(r, name, maxScenarioLine)
 	var out []*scenario
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
+	for {
+		p, err := rd.Next()
+		var le *cs.LineError
+		switch {
+		case errors.Is(err, io.EOF):
+			return out, nil
+		case errors.As(err, &le):
+			return out, fmt.Errorf("corsim: browser: corpus %s:%d: %s", name, le.Line, strings.TrimPrefix(le.Err.Error(), "corsim: "))
+		case err != nil:
+			return out, fmt.Errorf("corsim: browser: corpus %s: %v", name, err)
 		}
-		s := new(scenario)
-		if err := json.Unmarshal(b, s); err != nil {
-			return out, fmt.Errorf("corsim: browser: corpus %s:%d: %v", name, line, err)
-		}
-		s.source = fmt.Sprintf("%s:%d", name, line)
-		s.raw = append([]byte(nil), b...)
-		if err := s.validate(); err != nil {
-			return out, fmt.Errorf("corsim: browser: corpus %s:%d: %v", name, line, err)
-		}
+		s := fromScenario(p)
+		s.source = fmt.Sprintf("%s:%d", name, rd.Line())
 		out = append(out, s)
 	}
-	if err := sc.Err(); err != nil {
-		return out, fmt.Errorf("corsim: browser: corpus %s: %v", name, err)
+}
+
+// fromScenario is the harness's view of a scenario that package scenario has read:
+// the origins serialized ("" for no null_parent), the servers as the file writes
+// them, which is what the harness's servers send, and the fetch() options the file
+// sets, which are what the runner page passes to fetch().
+func fromScenario(p *cs.Scenario) *scenario {
+	s := &scenario{ID: p.ID, PageOrigin: p.PageOrigin().String(), NullParent: p.NullParent().String(), parsed: p}
+	if servers := p.Servers(); servers != nil {
+		s.Servers = make(map[string]serverSpec, len(servers))
+		for u, r := range servers {
+			s.Servers[u] = serverSpec{Options: responseOf(r.Options), Actual: responseOf(r.Actual),
+				OptionsSeq: responsesOf(r.OptionsSeq), ActualSeq: responsesOf(r.ActualSeq)}
+		}
 	}
-	return out, nil
+	if p.Fetches != nil {
+		s.Fetches = make([]fetchSpec, len(p.Fetches))
+	}
+	for i := range p.Fetches {
+		f := &p.Fetches[i]
+		r := f.Request
+		keyword := func(key string, v fmt.Stringer) string {
+			if f.Sets(key) {
+				return v.String()
+			}
+			return ""
+		}
+		s.Fetches[i] = fetchSpec{WaitMS: int(f.Wait.Milliseconds()), URL: r.URL, Method: r.Method,
+			Headers: pairsOf(r.Headers), Body: r.Body, StreamBody: r.StreamBody,
+			Mode: keyword("mode", r.Mode), Credentials: keyword("credentials", r.Credentials),
+			Redirect: keyword("redirect", r.Redirect), Cache: keyword("cache", r.Cache)}
+	}
+	return s
+}
+
+func responseOf(r *algorithm.Response) *responseSpec {
+	if r == nil {
+		return nil
+	}
+	return &responseSpec{Status: r.Status, Headers: pairsOf(r.Headers), Body: r.Body}
+}
+
+func responsesOf(rs []algorithm.Response) []responseSpec {
+	if rs == nil {
+		return nil
+	}
+	out := make([]responseSpec, len(rs))
+	for i := range rs {
+		out[i] = *responseOf(&rs[i])
+	}
+	return out
+}
+
+func pairsOf(l fetchmode.HeaderList) [][]string {
+	if l == nil {
+		return nil
+	}
+	out := make([][]string, len(l))
+	for i, h := range l {
+		out[i] = []string{h.Name, h.Value}
+	}
+	return out
 }
 
 // readScenarioFiles reads every *.jsonl file of dir, in name order.
@@ -122,47 +180,6 @@ func readScenarioFiles(dir string) ([]*scenario, error) {
 		all = append(all, s...)
 	}
 	return all, nil
-}
-
-// validate checks what the harness relies on: a page origin, absolute server URLs
-// and header pairs.
-func (s *scenario) validate() error {
-	if s.PageOrigin == "" {
-		return errors.New("page_origin is missing")
-	}
-	if s.PageOrigin != "null" {
-		if _, err := origin.ParseSerialized(s.PageOrigin); err != nil {
-			return fmt.Errorf("page_origin: %v", err)
-		}
-	}
-	for u, sv := range s.Servers {
-		if _, err := origin.ParseURL(u); err != nil {
-			return fmt.Errorf("servers key %q: %v", u, err)
-		}
-		for _, r := range sv.all() {
-			if err := checkPairs(r.Headers); err != nil {
-				return fmt.Errorf("servers[%q]: %v", u, err)
-			}
-		}
-	}
-	for i, f := range s.Fetches {
-		if err := checkPairs(f.Headers); err != nil {
-			return fmt.Errorf("fetches[%d]: %v", i, err)
-		}
-		if f.WaitMS < 0 {
-			return fmt.Errorf("fetches[%d]: wait_ms %d is negative", i, f.WaitMS)
-		}
-	}
-	return nil
-}
-
-func checkPairs(h [][]string) error {
-	for _, p := range h {
-		if len(p) != 2 {
-			return fmt.Errorf("header entry %q is not a [name, value] pair", p)
-		}
-	}
-	return nil
 }
 
 // all returns every configured response of the server.

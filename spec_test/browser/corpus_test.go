@@ -19,12 +19,12 @@ func TestReadScenarios(t *testing.T) {
 		{name: "empty input", in: "", want: 0},
 		{name: "malformed line named", in: ok + "\n{", want: 1, wantErr: "corpus t:2"},
 		{name: "not an object", in: `[1,2]`, wantErr: "corpus t:1"},
-		{name: "missing page origin", in: `{"id":"x","fetches":[]}`, wantErr: "page_origin is missing"},
+		{name: "missing page origin", in: `{"id":"x","fetches":[]}`, wantErr: "page_origin: missing"},
 		{name: "bad page origin", in: `{"page_origin":"http://[::1","fetches":[]}`, wantErr: "page_origin"},
-		{name: "relative server key", in: `{"page_origin":"null","servers":{"/x":{}}}`, wantErr: "servers key"},
-		{name: "header triple", in: `{"page_origin":"null","fetches":[{"url":"/","headers":[["a","b","c"]]}]}`, wantErr: "not a [name, value] pair"},
-		{name: "server header single", in: `{"page_origin":"null","servers":{"http://a.test/":{"options":{"status":1,"headers":[["a"]]}}}}`, wantErr: "pair"},
-		{name: "negative wait", in: `{"page_origin":"null","fetches":[{"url":"/","wait_ms":-1}]}`, wantErr: "negative"},
+		{name: "relative server key", in: `{"page_origin":"null","servers":{"/x":{}}}`, wantErr: `servers["/x"]`},
+		{name: "header triple", in: `{"page_origin":"null","fetches":[{"url":"/","headers":[["a","b","c"]]}]}`, wantErr: "want a [name, value] pair"},
+		{name: "server header single", in: `{"page_origin":"null","servers":{"http://a.test/":{"options":{"status":204,"headers":[["a"]]}}}}`, wantErr: "want a [name, value] pair"},
+		{name: "negative wait", in: `{"page_origin":"null","fetches":[{"url":"/","wait_ms":-1}]}`, wantErr: "wait_ms: want an integer from 0"},
 		{name: "invalid UTF-8 survives", in: "{\"page_origin\":\"null\",\"fetches\":[{\"url\":\"/\xff\"}]}", want: 1},
 		{name: "control bytes in values", in: `{"page_origin":"null","fetches":[{"url":"/","headers":[["X","\u0001\u0000"]]}]}`, want: 1},
 		{name: "1 MiB value", in: `{"page_origin":"null","fetches":[{"url":"/","headers":[["X","` + strings.Repeat("v", 1<<20) + `"]]}]}`, want: 1},
@@ -64,7 +64,7 @@ func mustScenario(t *testing.T, line string) *scenario {
 }
 
 func TestScenarioEndpointsAndHosts(t *testing.T) {
-	sc := mustScenario(t, `{"page_origin":"https://www.shop.test","null_parent":"http://top.test:8080","servers":{"http://api.test:18081/r":{"actual":{"status":302,"headers":[["location","https://cdn.test/x"],["Location","//other.test:9/y"],["LOCATION","/rel"]]}}},"fetches":[{"url":"/same"},{"url":"http://127.0.0.1:5000/ip"}]}`)
+	sc := mustScenario(t, `{"page_origin":"null","null_parent":"http://top.test:8080","servers":{"http://api.test:18081/r":{"actual":{"status":302,"headers":[["location","https://cdn.test/x"],["Location","//other.test:9/y"],["LOCATION","/rel"]]}}},"fetches":[{"url":"https://www.shop.test/same"},{"url":"http://127.0.0.1:5000/ip"}]}`)
 	got := map[string]bool{}
 	for _, e := range sc.endpoints() {
 		got[e.Scheme+" "+e.Host+" "+itoa(e.Port)] = true
@@ -77,6 +77,11 @@ func TestScenarioEndpointsAndHosts(t *testing.T) {
 	}
 	if len(got) != 6 {
 		t.Errorf("endpoints %v", got)
+	}
+	// A relative fetch URL is resolved against the page.
+	rel := mustScenario(t, `{"page_origin":"https://www.shop.test","fetches":[{"url":"/same"},{"url":"//cdn2.test/x"}]}`)
+	if es := rel.endpoints(); len(es) != 2 || es[0] != (endpoint{"https", "www.shop.test", 443}) || es[1] != (endpoint{"https", "cdn2.test", 443}) {
+		t.Errorf("endpoints of relative fetches %v", es)
 	}
 	hosts := strings.Join(sc.hostnames(), ",")
 	if strings.Contains(hosts, "127.0.0.1") || !strings.Contains(hosts, "cdn.test") {
@@ -100,7 +105,7 @@ func TestEnvironmentProblem(t *testing.T) {
 		{name: "page on a bad port", line: `{"page_origin":"http://p.test:6000","fetches":[{"url":"/x"}]}`, want: "port-blocking"},
 		{name: "embedding page on a bad port", line: `{"page_origin":"null","null_parent":"http://p.test:10080","fetches":[{"url":"http://a.test/"}]}`, want: "port-blocking"},
 		{name: "fetch to a bad port is fine", line: `{"page_origin":"http://p.test","fetches":[{"url":"http://a.test:6000/"}]}`},
-		{name: "no fetches", line: `{"page_origin":"http://p.test"}`, want: "no fetches"},
+		{name: "no fetches", line: `{"page_origin":"http://p.test","fetches":[]}`, want: "no fetches"},
 		{name: "long wait", line: `{"page_origin":"http://p.test","fetches":[{"url":"/","wait_ms":599000}]}`, want: "waits more than"},
 		{name: "many short waits add up", line: `{"page_origin":"http://p.test","fetches":[{"url":"/","wait_ms":6000},{"url":"/","wait_ms":6000}]}`, want: "waits more than"},
 	}

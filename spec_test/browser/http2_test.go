@@ -116,25 +116,28 @@ func TestHubWantsHTTP2ForStreamScenariosInChromium(t *testing.T) {
 
 func TestSendableOverHTTP2(t *testing.T) {
 	for _, c := range []struct {
-		headers string
+		headers [][]string
 		status  int
 		want    bool
 	}{
-		{`[["Access-Control-Allow-Origin","*"],["X-Twice","1"],["X-Twice","2"],["Content-Length","2"]]`, 200, true},
-		{`[["Access-Control-Allow-Origin","https://x.test\r"]]`, 200, false},
-		{`[["Bad Name","1"]]`, 200, false},
-		{`[["Connection","close"]]`, 200, false},
-		{`[["Transfer-Encoding","chunked"]]`, 200, false},
-		{`[["Content-Length","two"]]`, 200, false},
-		{`[["Content-Length","2"],["Content-Length","2"]]`, 200, false},
-		{`[]`, 103, false},
-		{`[]`, 600, false},
-		{`[]`, 308, true},
+		{[][]string{{"Access-Control-Allow-Origin", "*"}, {"X-Twice", "1"}, {"X-Twice", "2"}, {"Content-Length", "2"}}, 200, true},
+		{[][]string{{"Access-Control-Allow-Origin", "https://x.test\r"}}, 200, false},
+		{[][]string{{"Access-Control-Allow-Origin", "https://x.test\x01"}}, 200, false},
+		{[][]string{{"Bad Name", "1"}}, 200, false},
+		{[][]string{{"Connection", "close"}}, 200, false},
+		{[][]string{{"Transfer-Encoding", "chunked"}}, 200, false},
+		{[][]string{{"Content-Length", "two"}}, 200, false},
+		{[][]string{{"Content-Length", "2"}, {"Content-Length", "2"}}, 200, false},
+		{nil, 103, false},
+		{nil, 600, false},
+		{nil, 308, true},
 	} {
-		sc := mustScenario(t, `{"page_origin":"https://p.test","servers":{"https://api.test/u":{"actual":{"status":`+
-			strconv.Itoa(c.status)+`,"headers":`+c.headers+`}}},"fetches":[{"url":"https://api.test/u","method":"POST","stream_body":true}]}`)
+		// Built by hand: package scenario does not read a scenario with the invalid names and values.
+		sc := &scenario{PageOrigin: "https://p.test",
+			Servers: map[string]serverSpec{"https://api.test/u": {Actual: &responseSpec{Status: c.status, Headers: c.headers}}},
+			Fetches: []fetchSpec{{URL: "https://api.test/u", Method: "POST", StreamBody: true}}}
 		if got := sendableOverHTTP2(sc); got != c.want {
-			t.Errorf("%d %s: %v, want %v", c.status, c.headers, got, c.want)
+			t.Errorf("%d %q: %v, want %v", c.status, c.headers, got, c.want)
 		}
 	}
 }

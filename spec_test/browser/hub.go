@@ -13,6 +13,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/internal/httpheader"
 	"github.com/corsim/corsim/origin"
+	cs "github.com/corsim/corsim/scenario"
 )
 
 // controlPrefix is the path under which the harness serves its runner pages and
@@ -39,7 +40,7 @@ type record struct {
 // activeRun is one scenario being run in one browser.
 type activeRun struct {
 	sc     *scenario
-	table  *algorithm.Table
+	table  *cs.Table
 	log    []record
 	result chan []byte
 	begun  time.Time
@@ -100,7 +101,7 @@ func (h *hub) conflicts(sc *scenario) bool {
 // begin starts sc with fresh routes. Scenarios that run at the same time must not
 // share a host and port, since requests are told apart by their Host.
 func (h *hub) begin(sc *scenario) (*activeRun, error) {
-	t, err := algorithm.NewTable(routesOf(sc))
+	t, err := cs.NewTable(routesOf(sc))
 	if err != nil {
 		return nil, err
 	}
@@ -325,7 +326,7 @@ func (h *hub) next(after string) algorithm.Response {
 	}
 	sc := h.queue[h.queuePos]
 	h.queuePos++
-	t, err := algorithm.NewTable(routesOf(sc))
+	t, err := cs.NewTable(routesOf(sc))
 	if err != nil {
 		return textResponse(500, err.Error())
 	}
@@ -357,10 +358,10 @@ func emptyResponse(status int) algorithm.Response {
 }
 
 // routesOf converts the scenario's servers into the engine's routes.
-func routesOf(sc *scenario) map[string]algorithm.Route {
-	m := make(map[string]algorithm.Route, len(sc.Servers))
+func routesOf(sc *scenario) map[string]cs.Route {
+	m := make(map[string]cs.Route, len(sc.Servers))
 	for u, sv := range sc.Servers {
-		var r algorithm.Route
+		var r cs.Route
 		if sv.Options != nil {
 			x := sv.Options.response()
 			r.Options = &x

@@ -1,9 +1,10 @@
-package algorithm
+package scenario
 
 import (
 	"fmt"
 	"sync"
 
+	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/origin"
 )
 
@@ -12,22 +13,24 @@ import (
 // request) that reaches the URL gets element n, and the last element answers every request past the
 // end. A nil Options or Actual (with no sequence) answers 404 with no headers.
 type Route struct {
-	Options    *Response
-	Actual     *Response
-	OptionsSeq []Response
-	ActualSeq  []Response
+	Options    *algorithm.Response
+	Actual     *algorithm.Response
+	OptionsSeq []algorithm.Response
+	ActualSeq  []algorithm.Response
 }
 
-// Table is a Responder that answers from a fixed map of URLs, as scenario files describe servers.
-// A route whose URL has a query answers only requests with exactly that query; a route without one
-// answers any query on its path; an exact match wins. A URL with no route answers 404. Table counts
-// the requests each route has answered (for the *Seq forms), so use one Table per scenario. It is
-// safe for concurrent use.
+// Table is an [algorithm.Responder] that answers from a fixed map of URLs, as a scenario's "servers"
+// describe them; [Scenario.Run] answers every fetch of a scenario from one Table. A route whose URL has
+// a query answers only requests with exactly that query; a route without one answers any query on its
+// path; an exact match wins. A URL with no route answers 404. Table counts the requests each route has
+// answered (for the *Seq forms), so use one Table per scenario. It is safe for concurrent use.
 type Table struct {
 	mu     sync.Mutex
 	exact  map[string]*routeState // URL without fragment → route
 	byPath map[string]*routeState // URL without query or fragment → route whose key had no query
 }
+
+var _ algorithm.Responder = (*Table)(nil)
 
 type routeState struct {
 	Route
@@ -58,10 +61,10 @@ func NewTable(routes map[string]Route) (*Table, error) {
 }
 
 // Respond answers req from the table.
-func (t *Table) Respond(req SentRequest) (Response, error) {
+func (t *Table) Respond(req algorithm.SentRequest) (algorithm.Response, error) {
 	u, err := origin.ParseURL(req.URL)
 	if err != nil {
-		return Response{Status: 404}, nil
+		return algorithm.Response{Status: 404}, nil
 	}
 	key := u.StringNoFragment()
 	t.mu.Lock()
@@ -73,7 +76,7 @@ func (t *Table) Respond(req SentRequest) (Response, error) {
 		}
 	}
 	if st == nil {
-		return Response{Status: 404}, nil
+		return algorithm.Response{Status: 404}, nil
 	}
 	if req.Preflight {
 		st.options++
@@ -84,7 +87,7 @@ func (t *Table) Respond(req SentRequest) (Response, error) {
 }
 
 // pick returns the n-th (1-based) answer of seq, its last one past the end, or single.
-func pick(seq []Response, single *Response, n int) Response {
+func pick(seq []algorithm.Response, single *algorithm.Response, n int) algorithm.Response {
 	if len(seq) > 0 {
 		if n > len(seq) {
 			n = len(seq)
@@ -94,5 +97,5 @@ func pick(seq []Response, single *Response, n int) Response {
 	if single != nil {
 		return *single
 	}
-	return Response{Status: 404}
+	return algorithm.Response{Status: 404}
 }
