@@ -70,7 +70,6 @@ const (
 	stRedirect
 	stCORS
 	stStatus
-	stParse
 	stParseMethods
 	stMethod
 	stParseHeaders
@@ -81,10 +80,10 @@ const (
 // preflightSteps is each order's sequence of checks.
 var preflightSteps = [...][8]pfStep{
 	// Fetch §cors-preflight-fetch-0 step 7: the CORS check and an ok status, then 7.1–7.7.
-	orderSpec:     {stCORS, stStatus, stParse, stMethod, stAuthorization, stHeaders},
-	orderChromium: {stRedirect, stCORS, stStatus, stParse, stMethod, stHeaders},
+	orderSpec:     {stCORS, stStatus, stParseMethods, stParseHeaders, stMethod, stAuthorization, stHeaders},
+	orderChromium: {stRedirect, stCORS, stStatus, stParseMethods, stParseHeaders, stMethod, stHeaders},
 	orderFirefox:  {stRedirect, stCORS, stStatus, stParseMethods, stMethod, stParseHeaders, stHeaders},
-	orderWebKit:   {stStatus, stCORS, stParse, stMethod, stHeaders},
+	orderWebKit:   {stStatus, stCORS, stParseMethods, stParseHeaders, stMethod, stHeaders},
 }
 
 func validatePreflight(r *rules, c *PreflightCheck, resp *Response, bufs *listBufs) (res PreflightResult, f Failure) {
@@ -102,8 +101,6 @@ func validatePreflight(r *rules, c *PreflightCheck, resp *Response, bufs *listBu
 			f = v.cors()
 		case stStatus:
 			f = v.status()
-		case stParse:
-			f = v.parse()
 		case stParseMethods:
 			f = v.parseMethods()
 		case stMethod:
@@ -163,14 +160,7 @@ func (v *preflightValidator) status() Failure {
 	return Failure{Reason: PreflightInvalidStatus, Parameter: strconv.Itoa(v.resp.Status)}
 }
 
-// parse: Fetch §cors-preflight-fetch-0 steps 7.1–7.4.
-func (v *preflightValidator) parse() Failure {
-	if f := v.parseMethods(); !f.OK() {
-		return f
-	}
-	return v.parseHeaders()
-}
-
+// parseMethods and parseHeaders: Fetch §cors-preflight-fetch-0 steps 7.1–7.4.
 func (v *preflightValidator) parseMethods() Failure {
 	if v.methodsParsed {
 		return Failure{}
