@@ -47,10 +47,18 @@
 //
 // # Profiles
 //
-// [Spec] is the standard read strictly. [Chromium], [Firefox] and [WebKit] each add named rules, each
-// documented where it is defined with the engine source or observation it comes from: all three let
-// "Access-Control-Allow-Headers: *" cover Authorization; Chromium safelists client hints and keeps the
-// 1024-byte safelist budget, which Firefox and WebKit lack; they check preflight responses in different
-// orders (which decides the reason reported); and their preflight caches differ in shape, caps,
-// eviction and clearing (see [Profile.CachePolicy]).
+// [Spec] is the standard read strictly; [Chromium], [Firefox] and [WebKit] each add named rules where
+// the browser differs: "Access-Control-Allow-Headers: *" covering Authorization, the safelist's
+// limits, the order preflight checks run in (which decides the reason reported), what redirects do to
+// methods, headers and Origin, the console's wording, and the shape of the preflight cache (see
+// [Profile.CachePolicy]). docs/profiles.md lists every rule with the engine source it was read from
+// and the probes that pin it in the real browsers. [Profiles] returns all four.
+//
+// # Building blocks
+//
+// Tools that judge one exchange at a time (linters, proxies, scanners) can call the steps on their
+// own: [NeedsPreflight] and [PreflightRequest] say whether and which preflight a fetch sends,
+// [ValidatePreflight] judges a preflight response, [CORSCheck] an actual or redirect response, and
+// [FilterResponse] what script may read of it. The package scenario has a Responder that answers
+// from a fixed table of URLs, as scenario files describe servers.
 package algorithm
