@@ -87,17 +87,15 @@ func classifyACAO(r *rules, acao string, include bool, h fetchmode.HeaderList) R
 		// (harness, Chromium 156, acao-null-for-tuple-origin). Any other value is judged by the URL
 		// parser: the grammar's serialized-origin is both stricter (no upper case, no "/") and looser
 		// (port 99999, host 1.2.3.256) than GURL.
-		if !(wellFormed && kind == grammar.AllowOriginNull) {
-			if _, err := origin.ParseURL(acao); err != nil {
-				return InvalidAllowOriginValue
-			}
+		if !(wellFormed && kind == grammar.AllowOriginNull) && !origin.CanParseURL(acao) {
+			return InvalidAllowOriginValue
 		}
 	case acaoWebKit:
 		// CrossOriginAccessControl.cpp: a comma in the joined value → "more than one origin".
 		if strings.Contains(acao, ",") {
 			return MultipleAllowOriginValues
 		}
-	case acaoFirefox, acaoSpec:
+	case acaoSpec:
 		// Gecko counts header lines (CORSMultipleAllowOriginNotAllowed); the standard just compares
 		// bytes, and corsim names the same cause.
 		if h.Count(hACAO) > 1 {

@@ -110,8 +110,6 @@ const (
 	// acaoChromium: a space or a comma is "multiple values", a value that is not a URL is "invalid"
 	// (services/network/public/cpp/cors/cors.cc CheckAccessInternal).
 	acaoChromium
-	// acaoFirefox: unused; Firefox names faults as acaoSpec does.
-	acaoFirefox
 	// acaoWebKit: a comma in the combined value is "more than one origin"
 	// (CrossOriginAccessControl.cpp).
 	acaoWebKit

@@ -77,6 +77,9 @@ func FuzzParseOrigin(f *testing.F) {
 		if (err == nil) != (uerr == nil) {
 			t.Fatalf("Parse err %v, ParseURL err %v", err, uerr)
 		}
+		if origin.CanParseURL(raw) != (uerr == nil) {
+			t.Fatalf("CanParseURL = %v, ParseURL err %v", origin.CanParseURL(raw), uerr)
+		}
 		if err == nil {
 			if o.IsOpaque() != u.Origin().IsOpaque() || (!o.IsOpaque() && o != u.Origin()) {
 				t.Fatalf("Parse = %q, ParseURL(...).Origin() = %q", o.String(), u.Origin().String())

@@ -47,6 +47,18 @@ func ParseURL(raw string) (URL, error) {
 	return parseURL(raw, nil)
 }
 
+// CanParseURL reports whether raw parses as an absolute URL, as the URL
+// Standard's URL.canParse(raw) does with no base (URL §dom-url-canparse). It
+// does not allocate for input that starts with a serialized origin of a
+// special scheme: nothing after such an authority can make parsing fail.
+func CanParseURL(raw string) bool {
+	if _, ok := matchAuthority(raw); ok {
+		return true
+	}
+	_, err := parseURL(raw, nil)
+	return err == nil
+}
+
 // MustParseURL is like [ParseURL] but panics when raw cannot be parsed. It is
 // meant for tests and package-level constants.
 func MustParseURL(raw string) URL {

@@ -186,3 +186,17 @@ func TestMustParseURLPanics(t *testing.T) {
 	}()
 	origin.MustParseURL("not a url")
 }
+
+// TestCanParseURL checks that CanParseURL answers as ParseURL does on every input the oracle test
+// compares, so its allocation-free fast path never accepts what the parser refuses.
+func TestCanParseURL(t *testing.T) {
+	for _, in := range oracleInputs(t) {
+		_, err := origin.ParseURL(in)
+		if got := origin.CanParseURL(in); got != (err == nil) {
+			t.Errorf("CanParseURL(%q) = %v, ParseURL error %v", in, got, err)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { origin.CanParseURL("https://evil.test") }); n != 0 {
+		t.Errorf("CanParseURL of a serialized origin allocates %v times", n)
+	}
+}
