@@ -97,7 +97,8 @@ func (r *request) href(u origin.URL) string {
 
 // scratch is room the fetch fills before it allocates.
 type scratch struct {
-	lists   listBufs // preflight allow-lists
+	methods [8]string // a preflight's allowed methods, for the cache
+	allowed [8]string // a preflight's allowed header names, for the cache
 	unsafe  [8]string
 	urls    [2]origin.URL
 	headers [8]fetchmode.Header

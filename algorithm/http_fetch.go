@@ -129,7 +129,7 @@ func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
 		return f.fail(NetworkFailure, err.Error(), cur), false
 	}
 	f.rep.status = resp.Status
-	pr, fl := validatePreflight(f.rules, &check, &resp, &f.buf.lists)
+	pr, fl := validatePreflight(f.rules, &check, &resp)
 	if f.trace {
 		f.step("fetch#cors-preflight-fetch-0 step 7", "preflight response "+strconv.Itoa(resp.Status)+" with "+
 			"Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+", -Allow-Methods "+quoteHeader(resp.Headers, hACAM)+
@@ -144,7 +144,9 @@ func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
 	}
 	// Fetch §cors-preflight-fetch-0 steps 7.11–7.15: create or refresh cache entries.
 	if store && pr.Cacheable && f.cache != nil && !f.rules.ruleNoStoreCacheModes.has(f.req.cacheMode) {
-		f.cache.Store(key, cache.Result{Methods: pr.Methods, Headers: pr.Headers, Credentials: include, MaxAge: pr.MaxAge}, f.now)
+		methods := pr.appendMethods(f.buf.methods[:0], true)
+		headers := pr.appendHeaders(f.buf.allowed[:0], true)
+		f.cache.Store(key, cache.Result{Methods: methods, Headers: headers, Credentials: include, MaxAge: pr.MaxAge}, f.now)
 		ms := pr.MaxAge.Milliseconds()
 		record.LifetimeMS = &ms
 		if f.trace {

@@ -1,6 +1,7 @@
 package algorithm
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,13 +30,9 @@ type PreflightCheck struct {
 	requestOrder []string
 }
 
-// PreflightResult is what a preflight response allowed.
+// PreflightResult is what a preflight response allowed. Its lists are read from the response's header
+// list when asked for, so validating a preflight copies nothing.
 type PreflightResult struct {
-	// Methods and Headers are the parsed Access-Control-Allow-Methods and -Allow-Headers elements
-	// (Methods is «Method» when the header is absent and the preflight was forced, Fetch
-	// §cors-preflight-fetch-0 step 7.4).
-	Methods []string
-	Headers []string
 	// MaxAge is how long the profile's browser caches the result; Cacheable is false when it does
 	// not cache it at all (e.g. Firefox with an invalid Access-Control-Max-Age).
 	MaxAge    time.Duration
@@ -43,23 +40,98 @@ type PreflightResult struct {
 	// AuthorizationByWildcard reports that Authorization passed only through "*" (a browser rule the
 	// standard forbids).
 	AuthorizationByWildcard bool
-	// parsed is true once both lists parsed (WebKit then caches the result even if the method or header
-	// check fails).
-	parsed bool
+
+	headers fetchmode.HeaderList // the preflight response's header list
+	// forcedMethod is the method an absent Access-Control-Allow-Methods allows on a forced preflight
+	// (Fetch §cors-preflight-fetch-0 step 7.4).
+	forcedMethod string
+	// methodsOK and headersOK are set once Access-Control-Allow-Methods and -Headers parsed; parsed
+	// once both did (WebKit then caches the result even if the method or header check fails).
+	methodsOK, headersOK, parsed bool
+}
+
+// Methods returns the Access-Control-Allow-Methods elements, or the request's method when the header
+// is absent and the preflight was forced (Fetch §cors-preflight-fetch-0 step 7.4); nil when the list
+// was not parsed (validation failed before it, or on it).
+func (r PreflightResult) Methods() []string { return r.appendMethods(nil, false) }
+
+// Headers returns the Access-Control-Allow-Headers elements; nil when the list was not parsed.
+func (r PreflightResult) Headers() []string { return r.appendHeaders(nil, false) }
+
+// appendMethods appends the allowed methods to dst; with dedupe, each only once.
+func (r *PreflightResult) appendMethods(dst []string, dedupe bool) []string {
+	if !r.methodsOK {
+		return dst
+	}
+	if r.forcedMethod != "" {
+		return append(dst, r.forcedMethod)
+	}
+	return appendElements(dst, r.headers, hACAM, dedupe, false)
+}
+
+// appendHeaders appends the allowed header names to dst; with dedupe, each only once, ignoring case.
+func (r *PreflightResult) appendHeaders(dst []string, dedupe bool) []string {
+	if !r.headersOK {
+		return dst
+	}
+	return appendElements(dst, r.headers, hACAH, dedupe, true)
+}
+
+// dedupeAbove is how many elements a list may have before appendElements drops repeats through a
+// map instead of a scan, so that a megabyte of one repeated name costs time and memory linear in its
+// distinct names.
+const dedupeAbove = 16
+
+// appendElements appends the elements of every line of h named name, which must have parsed. With
+// dedupe, an element already appended is skipped: compared byte for byte, or ignoring ASCII case with
+// fold (header names; methods are case-sensitive).
+func appendElements(dst []string, h fetchmode.HeaderList, name string, dedupe, fold bool) []string {
+	start := len(dst)
+	var seen map[string]struct{}
+	key := func(e string) string {
+		if fold {
+			return ascii.Lower(e)
+		}
+		return e
+	}
+	for i := range h {
+		if !ascii.EqualFold(h[i].Name, name) {
+			continue
+		}
+		el := grammar.NewElements(h[i].Value)
+		for {
+			e, more := el.Next()
+			if !more {
+				break
+			}
+			if dedupe {
+				if seen != nil {
+					k := key(e)
+					if _, dup := seen[k]; dup {
+						continue
+					}
+					seen[k] = struct{}{}
+				} else if (fold && containsFold(dst[start:], e)) || (!fold && slices.Contains(dst[start:], e)) {
+					continue
+				} else if len(dst)-start == dedupeAbove {
+					seen = make(map[string]struct{}, 2*dedupeAbove)
+					for _, d := range dst[start:] {
+						seen[key(d)] = struct{}{}
+					}
+					seen[key(e)] = struct{}{}
+				}
+			}
+			dst = append(dst, e)
+		}
+	}
+	return dst
 }
 
 // ValidatePreflight validates a preflight response (Fetch §cors-preflight-fetch-0 steps 7–8) in the
 // order the profile's browser checks, which decides the reason reported when a
 // response has several faults. The zero Failure means the actual request may follow.
 func ValidatePreflight(p Profile, c PreflightCheck, resp Response) (PreflightResult, Failure) {
-	var bufs listBufs
-	return validatePreflight(p.rules(), &c, &resp, &bufs)
-}
-
-// listBufs gives the parsed allow-lists room without allocating in the common case.
-type listBufs struct {
-	methods [8]string
-	headers [8]string
+	return validatePreflight(p.rules(), &c, &resp)
 }
 
 // pfStep is one check of preflight validation.
@@ -86,8 +158,9 @@ var preflightSteps = [...][8]pfStep{
 	orderWebKit:   {stStatus, stCORS, stParseMethods, stParseHeaders, stMethod, stHeaders},
 }
 
-func validatePreflight(r *rules, c *PreflightCheck, resp *Response, bufs *listBufs) (res PreflightResult, f Failure) {
-	v := preflightValidator{r: r, c: c, resp: resp, include: c.Credentials == fetchmode.CredentialsInclude, res: &res, bufs: bufs}
+func validatePreflight(r *rules, c *PreflightCheck, resp *Response) (res PreflightResult, f Failure) {
+	res.headers = resp.Headers
+	v := preflightValidator{r: r, c: c, resp: resp, include: c.Credentials == fetchmode.CredentialsInclude, res: &res}
 	for _, st := range preflightSteps[r.order] {
 		switch st {
 		case stEnd:
@@ -125,9 +198,21 @@ type preflightValidator struct {
 	resp    *Response
 	include bool
 	res     *PreflightResult
-	bufs    *listBufs
 	// methodsParsed is set once ACAM parsed (Firefox parses it with the method check).
 	methodsParsed bool
+	// What the one pass over each list found: the request's method, "*" in either list, and which of
+	// c.Headers Access-Control-Allow-Headers names (bit i for c.Headers[i]; more beyond 64).
+	methodListed, methodStar, headerStar bool
+	found                                uint64
+	foundMore                            []bool
+}
+
+// listed reports whether Access-Control-Allow-Headers named c.Headers[i].
+func (v *preflightValidator) listed(i int) bool {
+	if i < 64 {
+		return v.found&(1<<i) != 0
+	}
+	return v.foundMore[i-64]
 }
 
 func isRedirectStatus(s int) bool { return s == 301 || s == 302 || s == 303 || s == 307 || s == 308 }
@@ -160,48 +245,96 @@ func (v *preflightValidator) status() Failure {
 	return Failure{Reason: PreflightInvalidStatus, Parameter: strconv.Itoa(v.resp.Status)}
 }
 
-// parseMethods and parseHeaders: Fetch §cors-preflight-fetch-0 steps 7.1–7.4.
+// parseMethods and parseHeaders: Fetch §cors-preflight-fetch-0 steps 7.1–7.4, in one pass over each
+// list that also notes what steps 7.5–7.7 look for, so a list is read once whatever its size.
 func (v *preflightValidator) parseMethods() Failure {
 	if v.methodsParsed {
 		return Failure{}
 	}
 	v.methodsParsed = true
-	var lb [4]string
-	lines := appendHeaderLines(lb[:0], v.resp.Headers, hACAM)
-	// Fetch §cors-preflight-fetch-0 step 7.1: extract header list values.
-	methods, err := grammar.AppendTokenList(v.bufs.methods[:0], hACAM, lines...)
-	// Fetch §cors-preflight-fetch-0 step 7.3: failure → network error.
-	if err != nil {
-		return Failure{Reason: InvalidAllowMethodsPreflightResponse, Parameter: v.listParameter(err, lines)}
+	h, present := v.resp.Headers, false
+	for i := range h {
+		if !ascii.EqualFold(h[i].Name, hACAM) {
+			continue
+		}
+		present = true
+		// Fetch §cors-preflight-fetch-0 step 7.1: extract header list values.
+		el := grammar.NewElements(h[i].Value)
+		for {
+			e, more := el.Next()
+			if !more {
+				break
+			}
+			// Fetch §cors-preflight-fetch-0 step 7.3: failure → network error.
+			if err := grammar.CheckToken(hACAM, h[i].Value, e); err != nil {
+				return Failure{Reason: InvalidAllowMethodsPreflightResponse, Parameter: v.listParameter(err, hACAM)}
+			}
+			switch e {
+			case v.c.Method:
+				v.methodListed = true
+			case "*":
+				v.methodStar = true
+			}
+		}
 	}
 	// Fetch §cors-preflight-fetch-0 step 7.4: an absent ACAM on a forced preflight allows the method.
-	if len(lines) == 0 && v.c.Forced {
-		methods = append(methods, v.c.Method)
+	if !present && v.c.Forced {
+		v.res.forcedMethod = v.c.Method
+		v.methodListed = true
+		v.methodStar = v.c.Method == "*"
 	}
-	v.res.Methods = methods
+	v.res.methodsOK = true
 	return Failure{}
 }
 
 func (v *preflightValidator) parseHeaders() Failure {
-	var lb [4]string
-	lines := appendHeaderLines(lb[:0], v.resp.Headers, hACAH)
-	// Fetch §cors-preflight-fetch-0 steps 7.2–7.3.
-	names, err := grammar.AppendTokenList(v.bufs.headers[:0], hACAH, lines...)
-	if err != nil {
-		return Failure{Reason: InvalidAllowHeadersPreflightResponse, Parameter: v.listParameter(err, lines)}
+	names := v.c.Headers
+	if len(names) > 64 {
+		v.foundMore = make([]bool, len(names)-64)
 	}
-	v.res.Headers = names
-	v.res.parsed = true
+	h := v.resp.Headers
+	for i := range h {
+		if !ascii.EqualFold(h[i].Name, hACAH) {
+			continue
+		}
+		// Fetch §cors-preflight-fetch-0 steps 7.2–7.3.
+		el := grammar.NewElements(h[i].Value)
+		for {
+			e, more := el.Next()
+			if !more {
+				break
+			}
+			if err := grammar.CheckToken(hACAH, h[i].Value, e); err != nil {
+				return Failure{Reason: InvalidAllowHeadersPreflightResponse, Parameter: v.listParameter(err, hACAH)}
+			}
+			if e == "*" {
+				v.headerStar = true
+			}
+			for j, name := range names {
+				if !ascii.EqualFold(e, name) {
+					continue
+				}
+				if j < 64 {
+					v.found |= 1 << j
+				} else {
+					v.foundMore[j-64] = true
+				}
+			}
+		}
+	}
+	v.res.headersOK = true
+	v.res.parsed = v.res.methodsOK
 	return Failure{}
 }
 
-// listParameter is the failed parameter of an unparsable list: Firefox names the first bad token;
-// Chromium and WebKit the whole value.
-func (v *preflightValidator) listParameter(err error, lines []string) string {
+// listParameter is the failed parameter of an unparsable list: the first bad token for Firefox
+// (ruleListParameterFirstToken), the whole value, its lines joined, for the others.
+func (v *preflightValidator) listParameter(err error, name string) string {
 	if le, ok := err.(*grammar.ListError); ok && v.r.ruleListParameterFirstToken {
 		return le.Token
 	}
-	return strings.Join(lines, ", ")
+	var lb [4]string
+	return strings.Join(appendHeaderLines(lb[:0], v.resp.Headers, name), ", ")
 }
 
 // method: Fetch §cors-preflight-fetch-0 step 7.5.
@@ -210,11 +343,11 @@ func (v *preflightValidator) method() Failure {
 		return f
 	}
 	m := v.c.Method
-	if fetchmode.IsCORSSafelistedMethod(m) || contains(v.res.Methods, m) {
+	if fetchmode.IsCORSSafelistedMethod(m) || v.methodListed {
 		return Failure{}
 	}
 	// "*" is a wildcard only when credentials mode is not "include".
-	if !v.include && contains(v.res.Methods, "*") {
+	if !v.include && v.methodStar {
 		return Failure{}
 	}
 	return Failure{Reason: MethodDisallowedByPreflightResponse, Parameter: m}
@@ -226,8 +359,8 @@ func (v *preflightValidator) authorization() Failure {
 	if v.r.ruleWildcardCoversAuthorization {
 		return Failure{}
 	}
-	for _, name := range v.c.Headers {
-		if fetchmode.IsCORSNonWildcardRequestHeaderName(name) && !containsFold(v.res.Headers, name) {
+	for i, name := range v.c.Headers {
+		if fetchmode.IsCORSNonWildcardRequestHeaderName(name) && !v.listed(i) {
 			return Failure{Reason: HeaderDisallowedByPreflightResponse, Parameter: name}
 		}
 	}
@@ -236,13 +369,16 @@ func (v *preflightValidator) authorization() Failure {
 
 // headers: Fetch §cors-preflight-fetch-0 step 7.7.
 func (v *preflightValidator) headers() Failure {
-	star := !v.include && contains(v.res.Headers, "*")
-	names := v.c.Headers
-	if v.c.requestOrder != nil && v.r.ruleReportRequestOrder {
-		names = v.c.requestOrder
-	}
-	for _, name := range names {
-		if containsFold(v.res.Headers, name) {
+	star := !v.include && v.headerStar
+	order := v.c.requestOrder != nil && v.r.ruleReportRequestOrder
+	for k, name := range v.c.Headers {
+		i := k
+		if order {
+			// requestOrder is c.Headers in the order of the request's header list.
+			name = v.c.requestOrder[k]
+			i = slices.Index(v.c.Headers, name)
+		}
+		if v.listed(i) {
 			continue
 		}
 		if star {

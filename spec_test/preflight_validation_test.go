@@ -54,8 +54,8 @@ func runPVCases(t *testing.T, cases []pvCase) {
 			if c.reason != "" && f.Reason != c.reason {
 				t.Errorf("reason = %s (parameter %q), want %s", f.Reason, f.Parameter, c.reason)
 			}
-			if c.methods != nil && !equalStrings(res.Methods, c.methods) {
-				t.Errorf("Methods = %q, want %q", res.Methods, c.methods)
+			if c.methods != nil && !equalStrings(res.Methods(), c.methods) {
+				t.Errorf("Methods = %q, want %q", res.Methods(), c.methods)
 			}
 		})
 	}

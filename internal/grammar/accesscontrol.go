@@ -20,44 +20,66 @@ package grammar
 // before the bad one.
 func AppendTokenList(dst []string, header string, lines ...string) ([]string, error) {
 	for _, line := range lines {
-		var err error
-		dst, err = appendLineTokens(dst, header, line)
-		if err != nil {
-			return dst, err
+		sc := NewElements(line)
+		for {
+			elem, more := sc.Next()
+			if !more {
+				break
+			}
+			// Fetch §http-new-header-syntax: each element is a token.
+			if !IsToken(elem) {
+				return dst, newListError(header, line, elem, "not a token")
+			}
+			dst = append(dst, elem)
 		}
 	}
 	return dst, nil
 }
 
-// appendLineTokens scans one line byte by byte. Each byte is looked at a
-// bounded number of times: once to find the element's end, once (for the
-// element only) to check it is a token.
-func appendLineTokens(dst []string, header, line string) ([]string, error) {
-	i := 0
-	for i < len(line) {
-		// RFC 9110 §5.6.1: OWS before an element, and empty elements.
-		if c := line[i]; c == ',' || isTabOrSpace(c) {
-			i++
-			continue
-		}
-		// The element runs up to the next comma, then loses trailing OWS.
-		start := i
-		for i < len(line) && line[i] != ',' {
-			i++
-		}
-		elem := line[start:i]
-		j := len(elem)
-		for j > 0 && isTabOrSpace(elem[j-1]) {
-			j--
-		}
-		elem = elem[:j]
-		// Fetch §http-new-header-syntax: each element is a token.
-		if !IsToken(elem) {
-			return dst, newListError(header, line, elem, "not a token")
-		}
-		dst = append(dst, elem)
+// Elements walks the elements of one list line as [AppendTokenList] splits
+// it, without allocating and without checking them: the caller checks each
+// with [IsToken] (or [CheckToken] for the error AppendTokenList reports). Each
+// byte is looked at a bounded number of times, so a walk is linear in the
+// line's length however it is made of commas and whitespace.
+type Elements struct {
+	line string
+	pos  int
+}
+
+// NewElements returns an Elements positioned at the start of line.
+func NewElements(line string) Elements { return Elements{line: line} }
+
+// Next returns the next element, and false at the end of the line.
+func (e *Elements) Next() (elem string, more bool) {
+	line, i := e.line, e.pos
+	// RFC 9110 §5.6.1: OWS before an element, and empty elements.
+	for i < len(line) && (line[i] == ',' || isTabOrSpace(line[i])) {
+		i++
 	}
-	return dst, nil
+	if i == len(line) {
+		e.pos = i
+		return "", false
+	}
+	// The element runs up to the next comma, then loses trailing OWS.
+	start := i
+	for i < len(line) && line[i] != ',' {
+		i++
+	}
+	e.pos = i
+	j := i
+	for j > start && isTabOrSpace(line[j-1]) {
+		j--
+	}
+	return line[start:j], true
+}
+
+// CheckToken is the error [AppendTokenList] reports for elem, an element of
+// line that is not a token; nil when elem is a token.
+func CheckToken(header, line, elem string) error {
+	if IsToken(elem) {
+		return nil
+	}
+	return newListError(header, line, elem, "not a token")
 }
 
 // ParseMaxAge parses the Access-Control-Max-Age header lines (Fetch

@@ -1,0 +1,45 @@
+package algorithm
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/corsim/corsim/fetchmode"
+)
+
+// TestAppendElementsDedupe checks the lists the cache is given: every element once, methods compared
+// byte for byte and header names ignoring case, below and above the point where a map takes over.
+func TestAppendElementsDedupe(t *testing.T) {
+	many := make([]string, 0, 3*dedupeAbove)
+	for i := 0; i < dedupeAbove+4; i++ {
+		many = append(many, fmt.Sprintf("x-%d", i))
+	}
+	tests := []struct {
+		name  string
+		h     fetchmode.HeaderList
+		list  string
+		fold  bool
+		want  []string
+		plain []string
+	}{
+		{name: "methods keep case", list: hACAM, h: fetchmode.HeaderList{{Name: hACAM, Value: "PATCH, patch,PATCH"}},
+			want: []string{"PATCH", "patch"}, plain: []string{"PATCH", "patch", "PATCH"}},
+		{name: "headers fold case", list: hACAH, fold: true, h: fetchmode.HeaderList{{Name: hACAH, Value: "X-A, x-a"}, {Name: "access-control-allow-headers", Value: "x-b,X-A"}},
+			want: []string{"X-A", "x-b"}, plain: []string{"X-A", "x-a", "x-b", "X-A"}},
+		{name: "long list through the map", list: hACAH, fold: true,
+			h:    fetchmode.HeaderList{{Name: hACAH, Value: strings.Join(many, ",") + "," + strings.ToUpper(strings.Join(many, ","))}},
+			want: many},
+	}
+	for _, tt := range tests {
+		if got := appendElements(nil, tt.h, tt.list, true, tt.fold); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: dedupe = %q, want %q", tt.name, got, tt.want)
+		}
+		if tt.plain != nil {
+			if got := appendElements(nil, tt.h, tt.list, false, tt.fold); !slices.Equal(got, tt.plain) {
+				t.Errorf("%s: plain = %q, want %q", tt.name, got, tt.plain)
+			}
+		}
+	}
+}
