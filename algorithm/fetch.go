@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/corsim/corsim/cache"
@@ -18,9 +19,51 @@ import (
 // and filters the response to what script may read. It is pure: all I/O goes through r, time comes
 // from opts.Clock, and state lives only in opts.Cache. It never panics.
 func Fetch(req Request, r Responder, opts Options) Verdict {
-	f := newFetcher(&req, r, &opts)
+	f := fetcherPool.Get().(*fetcher)
+	f.init(r, &opts)
 	f.run(&req)
-	return f.v
+	v := f.v
+	*f = fetcher{} // drop every reference, so the pool pins no request or response
+	fetcherPool.Put(f)
+	return v
+}
+
+// fetcherPool recycles fetchers, whose scratch space makes them large. A fetcher holds nothing a
+// verdict refers to: the verdict's own slices live in a verdictStore.
+var fetcherPool = sync.Pool{New: func() any { return new(fetcher) }}
+
+// verdictStore is where a verdict's slices start: one allocation for the common fetch (a preflight
+// and an actual request with a few headers each, a few visible header names). Each slice is carved
+// with its capacity capped, so growing one never overwrites another; a fetch that needs more
+// allocates more.
+type verdictStore struct {
+	saw        [2]SentRequest
+	preflights [1]Preflight
+	lifetimes  [1]int64
+	headers    [12]fetchmode.Header
+	visible    [6]string
+	usedHdrs   int
+	usedLife   int
+}
+
+// headerList returns an empty header list with room for n headers.
+func (s *verdictStore) headerList(n int) fetchmode.HeaderList {
+	if i := s.usedHdrs; i+n <= len(s.headers) {
+		s.usedHdrs += n
+		return s.headers[i : i : i+n]
+	}
+	return make(fetchmode.HeaderList, 0, n)
+}
+
+// lifetime returns a pointer to a new int64 holding ms.
+func (s *verdictStore) lifetime(ms int64) *int64 {
+	if s.usedLife < len(s.lifetimes) {
+		p := &s.lifetimes[s.usedLife]
+		s.usedLife++
+		*p = ms
+		return p
+	}
+	return &ms
 }
 
 // fetcher is one fetch in progress. It holds the environment the fetch runs in (the profile's rules,
@@ -35,9 +78,10 @@ type fetcher struct {
 	trace bool
 	v     Verdict
 
-	req request
-	rep failureReport
-	buf scratch
+	req   request
+	rep   failureReport
+	buf   scratch
+	store *verdictStore
 }
 
 // request is the request as the algorithm mutates it (Fetch §concept-request), and what the profile
@@ -100,6 +144,7 @@ type scratch struct {
 	methods [8]string // a preflight's allowed methods, for the cache
 	allowed [8]string // a preflight's allowed header names, for the cache
 	unsafe  [8]string
+	order   [8]string // the unsafe names in request order
 	urls    [2]origin.URL
 	headers [8]fetchmode.Header
 }
@@ -116,22 +161,27 @@ type result struct {
 
 func (res *result) isNetworkError() bool { return !res.failure.OK() }
 
-func newFetcher(req *Request, r Responder, opts *Options) *fetcher {
-	f := &fetcher{
-		rules: opts.Profile.rules(),
-		resp:  r,
-		cache: opts.Cache,
-		trace: opts.Trace,
-	}
+func newFetcher(r Responder, opts *Options) *fetcher {
+	f := new(fetcher)
+	f.init(r, opts)
+	return f
+}
+
+// init readies a zero fetcher for one fetch.
+func (f *fetcher) init(r Responder, opts *Options) {
+	f.rules = opts.Profile.rules()
+	f.resp = r
+	f.cache = opts.Cache
+	f.trace = opts.Trace
 	f.req.uaAccept = -1
 	if opts.Clock != nil {
 		f.now = opts.Clock()
 	}
-	f.v.ServerSaw = make([]SentRequest, 0, 2)
-	f.v.VisibleHeaders = []string{}
-	f.v.Preflights = []Preflight{}
+	f.store = new(verdictStore)
+	f.v.ServerSaw = f.store.saw[:0:len(f.store.saw)]
+	f.v.VisibleHeaders = f.store.visible[:0:0]
+	f.v.Preflights = f.store.preflights[:0:len(f.store.preflights)]
 	f.v.ResponseType = TypeError
-	return f
 }
 
 func (f *fetcher) run(req *Request) {

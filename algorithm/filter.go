@@ -26,31 +26,26 @@ type Filtered struct {
 // never Set-Cookie), opaque for no-cors cross-origin responses (nothing). It does not run the CORS
 // check; use CORSCheck first.
 func FilterResponse(p Profile, tainting fetchmode.Tainting, credentials fetchmode.Credentials, resp Response) Filtered {
-	return filterResponse(p.rules(), tainting, credentials == fetchmode.CredentialsInclude, resp.Status, resp.Headers)
+	return filterResponse(p.rules(), tainting, credentials == fetchmode.CredentialsInclude, resp.Status, resp.Headers, nil)
 }
 
-func filterResponse(r *rules, tainting fetchmode.Tainting, include bool, status int, h fetchmode.HeaderList) Filtered {
+// filterResponse is FilterResponse, appending the visible names to dst.
+func filterResponse(r *rules, tainting fetchmode.Tainting, include bool, status int, h fetchmode.HeaderList, dst []string) Filtered {
 	switch tainting {
 	case fetchmode.TaintingBasic:
 		// Fetch §concept-filtered-response-basic: all but forbidden response-header names.
 		return Filtered{Type: TypeBasic, Status: status, BodyReadable: true,
-			VisibleHeaders: visibleNames(h, func(string) bool { return true })}
+			VisibleHeaders: visibleNames(dst, h, func(int, string) bool { return true })}
 	case fetchmode.TaintingCORS:
-		// Fetch §concept-main-fetch step 14.1: the CORS-exposed header-name list.
-		var lb [4]string
-		var eb [8]string
-		lines := appendHeaderLines(lb[:0], h, hACEH)
-		exposed, err := grammar.AppendTokenList(eb[:0], hACEH, lines...)
-		if err != nil {
-			// A list that fails to parse exposes nothing beyond the safelist (spec-digest §10 item 1).
-			exposed = nil
-		}
+		// Fetch §concept-main-fetch step 14.1: the CORS-exposed header-name list, read in one pass
+		// that notes which of the response's headers it names.
+		ex := exposedBy(h)
 		// Fetch §concept-main-fetch step 14.1.2: "*" exposes every name unless credentials are included.
-		all := !include && contains(exposed, "*")
+		all := !include && ex.star
 		// Fetch §concept-filtered-response-cors.
 		return Filtered{Type: TypeCORS, Status: status, BodyReadable: true,
-			VisibleHeaders: visibleNames(h, func(name string) bool {
-				return all || fetchmode.IsCORSSafelistedResponseHeaderName(name, exposed)
+			VisibleHeaders: visibleNames(dst, h, func(i int, name string) bool {
+				return all || fetchmode.IsCORSSafelistedResponseHeaderName(name, nil) || ex.names(i)
 			})}
 	default:
 		// Fetch §concept-filtered-response-opaque.
@@ -58,12 +53,70 @@ func filterResponse(r *rules, tainting fetchmode.Tainting, include bool, status 
 	}
 }
 
-// visibleNames lists the lower-cased, sorted, unique names of h that keep accepts, never the
-// forbidden response-header names.
-func visibleNames(h fetchmode.HeaderList, keep func(string) bool) []string {
-	out := make([]string, 0, len(h))
-	for _, hd := range h {
-		if fetchmode.IsForbiddenResponseHeaderName(hd.Name) || !keep(hd.Name) {
+// exposed is what Access-Control-Expose-Headers names of a response's own headers.
+type exposed struct {
+	star bool   // the list has "*"
+	bits uint64 // bit i: the list names h[i]
+	more []bool // the same for h[64:]
+}
+
+func (e *exposed) names(i int) bool {
+	if i < 64 {
+		return e.bits&(1<<i) != 0
+	}
+	return e.more[i-64]
+}
+
+// exposedBy reads Access-Control-Expose-Headers in one pass, comparing each element with the
+// response's header names: time linear in the list's length for a given response, and no copy of
+// it. A list that fails to parse exposes nothing beyond the safelist (Fetch §concept-main-fetch step
+// 14.1: extracting header list values fails).
+func exposedBy(h fetchmode.HeaderList) exposed {
+	var e exposed
+	if len(h) > 64 {
+		e.more = make([]bool, len(h)-64)
+	}
+	for i := range h {
+		if !ascii.EqualFold(h[i].Name, hACEH) {
+			continue
+		}
+		el := grammar.NewElements(h[i].Value)
+		for {
+			name, more := el.Next()
+			if !more {
+				break
+			}
+			if !grammar.IsToken(name) {
+				clear(e.more)
+				return exposed{more: e.more}
+			}
+			if name == "*" {
+				e.star = true
+			}
+			for j := range h {
+				if !ascii.EqualFold(h[j].Name, name) {
+					continue
+				}
+				if j < 64 {
+					e.bits |= 1 << j
+				} else {
+					e.more[j-64] = true
+				}
+			}
+		}
+	}
+	return e
+}
+
+// visibleNames appends to dst the lower-cased, sorted, unique names of h that keep accepts (given
+// each header's index and name), never the forbidden response-header names.
+func visibleNames(dst []string, h fetchmode.HeaderList, keep func(int, string) bool) []string {
+	out := dst[:0]
+	if out == nil || cap(out) < len(h) {
+		out = make([]string, 0, len(h))
+	}
+	for i, hd := range h {
+		if fetchmode.IsForbiddenResponseHeaderName(hd.Name) || !keep(i, hd.Name) {
 			continue
 		}
 		n := asciiLower(hd.Name)

@@ -28,7 +28,8 @@ func (f *fetcher) finish(res *result) {
 		return
 	}
 	// Fetch §concept-main-fetch step 14.2.
-	flt := filterResponse(f.rules, f.req.tainting, f.req.creds == fetchmode.CredentialsInclude, res.status, res.headers)
+	flt := filterResponse(f.rules, f.req.tainting, f.req.creds == fetchmode.CredentialsInclude, res.status, res.headers,
+		f.store.visible[:0:len(f.store.visible)])
 	f.v.ResponseType = flt.Type
 	f.v.Status = flt.Status
 	f.v.VisibleHeaders = flt.VisibleHeaders

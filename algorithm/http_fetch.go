@@ -1,11 +1,13 @@
 package algorithm
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/corsim/corsim/cache"
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 	"github.com/corsim/corsim/origin"
 )
 
@@ -148,7 +150,7 @@ func (f *fetcher) preflightIfNeeded(unsafe []string) (res result, ok bool) {
 		headers := pr.appendHeaders(f.buf.allowed[:0], true)
 		f.cache.Store(key, cache.Result{Methods: methods, Headers: headers, Credentials: include, MaxAge: pr.MaxAge}, f.now)
 		ms := pr.MaxAge.Milliseconds()
-		record.LifetimeMS = &ms
+		record.LifetimeMS = f.store.lifetime(ms)
 		if f.trace {
 			f.step("fetch#cors-preflight-fetch-0 step 7.13", "max-age "+pr.MaxAge.String(), "cache entries stored for "+key.URL)
 		}
@@ -193,7 +195,7 @@ func (f *fetcher) partition() string {
 // preflightRequest builds the preflight (Fetch §cors-preflight-fetch-0 steps 1–5 and the Origin
 // header of §append-a-request-origin-header).
 func (f *fetcher) preflightRequest(cur origin.URL, serializedOrigin string, unsafe []string) SentRequest {
-	h := make(fetchmode.HeaderList, 0, 3)
+	h := f.store.headerList(3)
 	h = append(h, fetchmode.Header{Name: hOrigin, Value: serializedOrigin})
 	// Fetch §cors-preflight-fetch-0 step 3.
 	h = append(h, fetchmode.Header{Name: hACRM, Value: f.req.method})
@@ -220,11 +222,11 @@ func (f *fetcher) requestOrderUnsafe(unsafe []string) []string {
 	if len(unsafe) < 2 || !f.rules.ruleReportRequestOrder {
 		return nil
 	}
-	out := make([]string, 0, len(unsafe))
+	out := f.buf.order[:0]
 	for _, h := range f.req.headers {
-		n := asciiLower(h.Name)
-		if contains(unsafe, n) && !contains(out, n) {
-			out = append(out, n)
+		// unsafe holds lower-case names: keep unsafe's copy, so no name is lowercased again.
+		if i := slices.IndexFunc(unsafe, func(n string) bool { return ascii.EqualFold(n, h.Name) }); i >= 0 && !contains(out, unsafe[i]) {
+			out = append(out, unsafe[i])
 		}
 	}
 	return out
@@ -234,7 +236,7 @@ func (f *fetcher) requestOrderUnsafe(unsafe []string) []string {
 // §concept-http-network-or-cache-fetch step 8): the script's headers, the Origin header, and whether
 // credentials go along.
 func (f *fetcher) actualRequest(cur origin.URL) SentRequest {
-	h := make(fetchmode.HeaderList, 0, len(f.req.headers)+1)
+	h := f.store.headerList(len(f.req.headers) + 1)
 	for i, hd := range f.req.headers {
 		if i != f.req.uaAccept {
 			if f.rules.ruleUTF8HeaderValues {

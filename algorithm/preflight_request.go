@@ -44,7 +44,7 @@ func PreflightRequest(req Request, opts Options) (pre SentRequest, ok bool) {
 func firstHop(req *Request, opts *Options) (f *fetcher, unsafe []string, ok bool) {
 	o := *opts
 	o.Trace = false
-	f = newFetcher(req, nil, &o)
+	f = newFetcher(nil, &o)
 	if fl := f.construct(req); !fl.OK() {
 		return f, nil, false
 	}
