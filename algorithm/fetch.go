@@ -23,13 +23,14 @@ func Fetch(req Request, r Responder, opts Options) Verdict {
 	f.init(r, &opts)
 	f.run(&req)
 	v := f.v
-	*f = fetcher{} // drop every reference, so the pool pins no request or response
 	fetcherPool.Put(f)
 	return v
 }
 
 // fetcherPool recycles fetchers, whose scratch space makes them large. A fetcher holds nothing a
-// verdict refers to: the verdict's own slices live in a verdictStore.
+// verdict refers to: the verdict's own slices live in a verdictStore. init resets all but the
+// scratch arrays, which each use overwrites; what they still reference when a fetcher goes back is
+// dropped with the pool's contents at the next garbage collections.
 var fetcherPool = sync.Pool{New: func() any { return new(fetcher) }}
 
 // verdictStore is where a verdict's slices start: one allocation for the common fetch (a preflight
@@ -157,6 +158,8 @@ type result struct {
 	headers        fetchmode.HeaderList
 	body           string
 	opaqueRedirect bool
+	// follow: the response was a redirect to follow; main fetch runs again for the new URL.
+	follow bool
 }
 
 func (res *result) isNetworkError() bool { return !res.failure.OK() }
@@ -167,8 +170,10 @@ func newFetcher(r Responder, opts *Options) *fetcher {
 	return f
 }
 
-// init readies a zero fetcher for one fetch.
+// init readies a fetcher, new or used, for one fetch.
 func (f *fetcher) init(r Responder, opts *Options) {
+	f.v, f.req, f.rep = Verdict{}, request{}, failureReport{}
+	f.now = time.Time{}
 	f.rules = opts.Profile.rules()
 	f.resp = r
 	f.cache = opts.Cache
@@ -196,7 +201,7 @@ func (f *fetcher) run(req *Request) {
 		f.step("fetch#dom-global-fetch", "a ReadableStream request body", "WebKit cannot send it: network error (profile rule)")
 		res = f.fail(StreamBodyUnsupported, "ReadableStream", f.current())
 	} else {
-		res = f.mainFetch(false)
+		res = f.mainFetch()
 	}
 	f.finish(&res)
 }
@@ -218,21 +223,53 @@ func (f *fetcher) initialize() {
 
 func (f *fetcher) current() origin.URL { return f.req.current() }
 
-// mainFetch is Fetch §concept-main-fetch steps 7 and 12 (the checks that refuse a request outright,
-// and the tainting decision). recursive is true for a followed redirect.
-func (f *fetcher) mainFetch(recursive bool) result {
+// mainFetch is Fetch §concept-main-fetch, which HTTP-redirect fetch calls again for every followed
+// redirect (Fetch §concept-http-redirect-fetch step 22): a loop here, one mainFetchHop per URL.
+func (f *fetcher) mainFetch() result {
+	// Levels that took the preflight path; each clears the cache when the fetch ends in a network
+	// error (Fetch §concept-main-fetch step 12.3), innermost first, as the recursion unwinds.
+	pending := 0
+	for {
+		res, preflighted := f.mainFetchHop()
+		if preflighted {
+			pending++
+		}
+		if !res.follow {
+			for ; pending > 0; pending-- {
+				f.clearAfterFailure(&res)
+			}
+			return res
+		}
+	}
+}
+
+// clearAfterFailure is Fetch §concept-main-fetch step 12.3: a network error clears the request's
+// cache entries.
+func (f *fetcher) clearAfterFailure(res *result) {
+	if res.isNetworkError() && f.cache != nil && f.rules.cachePolicy.ClearsOnFailure() {
+		f.cache.Clear(f.cacheKey(false))
+		if f.trace {
+			f.step("fetch#concept-main-fetch step 12.3", "the CORS-with-preflight fetch failed", "clear cache entries for "+f.req.href(f.current()))
+		}
+	}
+}
+
+// mainFetchHop is Fetch §concept-main-fetch steps 7 and 12 for the current URL (the checks that
+// refuse a request outright, and the tainting decision). preflighted reports that it took the
+// CORS-with-preflight path; res.follow that a redirect is to be followed.
+func (f *fetcher) mainFetchHop() (res result, preflighted bool) {
 	cur := f.current()
 	// Fetch §concept-main-fetch step 7: bad port and mixed content, in the profile's order.
 	if f.rules.ruleMixedContentFirst {
 		if res, blocked := f.blockMixedContent(cur); blocked {
-			return res
+			return res, false
 		}
 	}
 	if res, blocked := f.blockBadPort(cur); blocked {
-		return res
+		return res, false
 	}
 	if res, blocked := f.blockMixedContent(cur); blocked {
-		return res
+		return res, false
 	}
 	sameOrigin := origin.SameOrigin(cur.Origin(), f.req.origin)
 	switch {
@@ -240,11 +277,11 @@ func (f *fetcher) mainFetch(recursive bool) result {
 	case sameOrigin && f.req.tainting == fetchmode.TaintingBasic, cur.Scheme() == "data":
 		f.req.tainting = fetchmode.TaintingBasic
 		f.step("fetch#concept-main-fetch step 12", "same origin, or a data: URL", "tainting basic; scheme fetch")
-		return f.schemeFetch()
+		return f.schemeFetch(), false
 	// Fetch §concept-main-fetch step 12, mode "same-origin".
 	case f.req.mode == fetchmode.ModeSameOrigin:
 		f.step("fetch#concept-main-fetch step 12", "mode same-origin, cross-origin URL", "network error")
-		return f.fail(DisallowedByMode, "", cur)
+		return f.fail(DisallowedByMode, "", cur), false
 	// Fetch §concept-main-fetch step 12, mode "no-cors".
 	case f.req.mode == fetchmode.ModeNoCORS:
 		// Fetch §concept-main-fetch step 12.1: only redirect mode "follow".
@@ -252,18 +289,18 @@ func (f *fetcher) mainFetch(recursive bool) result {
 			if f.trace {
 				f.step("fetch#concept-main-fetch step 12.1", "no-cors with redirect "+f.req.redirect.String(), "network error")
 			}
-			return f.fail(NoCorsRedirectModeNotFollow, "", cur)
+			return f.fail(NoCorsRedirectModeNotFollow, "", cur), false
 		}
 		// Fetch §concept-main-fetch step 12.2–12.3.
 		f.req.tainting = fetchmode.TaintingOpaque
 		f.step("fetch#concept-main-fetch step 12.2", "mode no-cors", "tainting opaque; scheme fetch")
-		return f.schemeFetch()
+		return f.schemeFetch(), false
 	// Fetch §concept-main-fetch step 12: a cross-origin URL that is not HTTP(S).
 	case !cur.IsHTTPScheme():
 		if f.trace {
 			f.step("fetch#concept-main-fetch step 12", "scheme "+cur.Scheme(), "network error: CORS needs http(s)")
 		}
-		return f.fail(CorsDisabledScheme, cur.Scheme(), cur)
+		return f.fail(CorsDisabledScheme, cur.Scheme(), cur), false
 	}
 	unsafe := f.unsafeNames()
 	// Fetch §concept-main-fetch step 12, the preflight case: the use-CORS-preflight flag, or the
@@ -281,20 +318,12 @@ func (f *fetcher) mainFetch(recursive bool) result {
 			f.step("fetch#concept-main-fetch step 12", "method "+f.req.method+", no CORS-unsafe request-header names",
 				"tainting cors; no preflight needed")
 		}
-		return f.httpFetch(false, nil)
+		return f.httpFetch(false, nil), false
 	}
 	if f.trace {
 		f.step("fetch#concept-main-fetch step 12.1", preflightCause(f.req.method, unsafe, f.req.forced), "tainting cors; HTTP fetch with makeCORSPreflight")
 	}
-	res := f.httpFetch(true, unsafe)
-	// Fetch §concept-main-fetch step 12.3: a network error clears the request's cache entries.
-	if res.isNetworkError() && f.cache != nil && f.rules.cachePolicy.ClearsOnFailure() {
-		f.cache.Clear(f.cacheKey(false))
-		if f.trace {
-			f.step("fetch#concept-main-fetch step 12.3", "the CORS-with-preflight fetch failed", "clear cache entries for "+f.req.href(f.current()))
-		}
-	}
-	return res
+	return f.httpFetch(true, unsafe), true
 }
 
 // blockBadPort is Fetch §block-bad-port: an http(s) URL whose port is on the blocklist.

@@ -119,8 +119,8 @@ func (f *fetcher) redirectFetch(resp Response) result {
 		f.step("fetch#concept-http-redirect-fetch step 18", strconv.Itoa(resp.Status)+" Location "+next.StringNoFragment(),
 			"follow (redirect "+strconv.Itoa(f.req.redirects)+"); request origin now serializes as "+f.serializedRequestOrigin())
 	}
-	// Step 22: main fetch again, recursively.
-	return f.mainFetch(true)
+	// Step 22: main fetch again (mainFetch's loop).
+	return result{follow: true}
 }
 
 func (f *fetcher) deleteHeaders(match func(string) bool) {
