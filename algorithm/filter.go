@@ -82,11 +82,11 @@ func exposedBy(h fetchmode.HeaderList) exposed {
 		}
 		el := grammar.NewElements(h[i].Value)
 		for {
-			name, more := el.Next()
+			name, more, token := el.NextToken()
 			if !more {
 				break
 			}
-			if !grammar.IsToken(name) {
+			if !token {
 				clear(e.more)
 				return exposed{more: e.more}
 			}

@@ -261,12 +261,13 @@ func (v *preflightValidator) parseMethods() Failure {
 		// Fetch §cors-preflight-fetch-0 step 7.1: extract header list values.
 		el := grammar.NewElements(h[i].Value)
 		for {
-			e, more := el.Next()
+			e, more, token := el.NextToken()
 			if !more {
 				break
 			}
 			// Fetch §cors-preflight-fetch-0 step 7.3: failure → network error.
-			if err := grammar.CheckToken(hACAM, h[i].Value, e); err != nil {
+			if !token {
+				err := grammar.CheckToken(hACAM, h[i].Value, e)
 				return Failure{Reason: InvalidAllowMethodsPreflightResponse, Parameter: v.listParameter(err, hACAM)}
 			}
 			switch e {
@@ -300,11 +301,12 @@ func (v *preflightValidator) parseHeaders() Failure {
 		// Fetch §cors-preflight-fetch-0 steps 7.2–7.3.
 		el := grammar.NewElements(h[i].Value)
 		for {
-			e, more := el.Next()
+			e, more, token := el.NextToken()
 			if !more {
 				break
 			}
-			if err := grammar.CheckToken(hACAH, h[i].Value, e); err != nil {
+			if !token {
+				err := grammar.CheckToken(hACAH, h[i].Value, e)
 				return Failure{Reason: InvalidAllowHeadersPreflightResponse, Parameter: v.listParameter(err, hACAH)}
 			}
 			if e == "*" {

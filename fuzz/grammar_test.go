@@ -290,3 +290,39 @@ func FuzzParseSingleRange(f *testing.F) {
 		}
 	})
 }
+
+// FuzzListElements checks that the one-pass token scanner the engine validates preflights with
+// splits and judges every list as Next and IsToken do, and as AppendTokenList parses it.
+func FuzzListElements(f *testing.F) {
+	for _, s := range []string{"", ",", "a, b", " a ,\tb ", "a b", "a;", "*, x-a", strings.Repeat(",", 64)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		x, y := grammar.NewElements(line), grammar.NewElements(line)
+		var tokens []string
+		valid := true
+		for n := 0; ; n++ {
+			want, wantMore := x.Next()
+			got, more, tok := y.NextToken()
+			if got != want || more != wantMore || (more && tok != grammar.IsToken(want)) {
+				t.Fatalf("NextToken = %q, %v, %v; Next = %q, %v", got, more, tok, want, wantMore)
+			}
+			if !more {
+				break
+			}
+			if n > len(line) {
+				t.Fatalf("more elements than bytes in %q", line)
+			}
+			if !tok && valid {
+				valid = false
+			}
+			if valid {
+				tokens = append(tokens, got)
+			}
+		}
+		parsed, err := grammar.AppendTokenList(nil, "X", line)
+		if (err == nil) != valid || (valid && !slices.Equal(parsed, tokens)) {
+			t.Fatalf("AppendTokenList = %q, %v; scanner %q, valid %v", parsed, err, tokens, valid)
+		}
+	})
+}

@@ -22,12 +22,12 @@ func AppendTokenList(dst []string, header string, lines ...string) ([]string, er
 	for _, line := range lines {
 		sc := NewElements(line)
 		for {
-			elem, more := sc.Next()
+			elem, more, token := sc.NextToken()
 			if !more {
 				break
 			}
 			// Fetch §http-new-header-syntax: each element is a token.
-			if !IsToken(elem) {
+			if !token {
 				return dst, newListError(header, line, elem, "not a token")
 			}
 			dst = append(dst, elem)
@@ -71,6 +71,38 @@ func (e *Elements) Next() (elem string, more bool) {
 		j--
 	}
 	return line[start:j], true
+}
+
+// NextToken is Next for a list of tokens: it also reports whether the
+// element is a token, looking at each byte once. An element that is not one
+// is returned as Next returns it, for the error.
+func (e *Elements) NextToken() (elem string, more, token bool) {
+	line, i := e.line, e.pos
+	for i < len(line) && (line[i] == ',' || isTabOrSpace(line[i])) {
+		i++
+	}
+	if i == len(line) {
+		e.pos = i
+		return "", false, false
+	}
+	// The element is the run of tchar from start; anything but OWS then ',' or the end makes it
+	// something else.
+	start := i
+	for i < len(line) && tcharTable[line[i]] {
+		i++
+	}
+	end := i
+	for i < len(line) && isTabOrSpace(line[i]) {
+		i++
+	}
+	if i == len(line) || line[i] == ',' {
+		e.pos = i
+		return line[start:end], true, true
+	}
+	// Not a token: find the element's end as Next does.
+	e.pos = start
+	elem, more = e.Next()
+	return elem, more, false
 }
 
 // CheckToken is the error [AppendTokenList] reports for elem, an element of

@@ -216,3 +216,29 @@ func TestIsAllowCredentialsTrue(t *testing.T) {
 		})
 	}
 }
+
+// TestNextTokenAgreesWithNext checks NextToken against Next and IsToken on lists of every shape.
+func TestNextTokenAgreesWithNext(t *testing.T) {
+	parts := []string{"", ",", " ", "\t", "a", "B-c", "a b", "a;", ";", "é", "*", "x ,", " ,y", "a\x00", "\"q\""}
+	var lines []string
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				lines = append(lines, a+b+c, a+","+b+" ,"+c)
+			}
+		}
+	}
+	for _, line := range lines {
+		x, y := NewElements(line), NewElements(line)
+		for {
+			want, wantMore := x.Next()
+			got, more, tok := y.NextToken()
+			if got != want || more != wantMore || (more && tok != IsToken(want)) {
+				t.Fatalf("%q: NextToken = %q, %v, %v; Next = %q, %v, IsToken %v", line, got, more, tok, want, wantMore, IsToken(want))
+			}
+			if !more {
+				break
+			}
+		}
+	}
+}
