@@ -202,6 +202,23 @@ func ratio(corsimNs, ns float64) string {
 	return fmt.Sprintf("%.2g×", x)
 }
 
+// about rounds x to three significant digits and writes it in full, with thousands separators.
+func about(x float64) string {
+	if x < 1000 {
+		return fmt.Sprintf("%.3g", x)
+	}
+	v, _ := strconv.ParseFloat(fmt.Sprintf("%.3g", x), 64)
+	digits := strconv.FormatFloat(v, 'f', 0, 64)
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(d)
+	}
+	return b.String()
+}
+
 type row struct {
 	impl, what     string
 	ns             float64 // time per exchange (per fetch)
@@ -316,6 +333,11 @@ func run(w io.Writer, goFile, mentossFile, browserFile string) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "×corsim = the row's fetches per second ÷ corsim's (0.5: half as many as corsim; 1e-05: corsim does 100,000 times more).")
+	for _, r := range rows {
+		if x := c.NsPerOp / r.ns; x < 0.1 {
+			fmt.Fprintf(w, "corsim gives %s verdicts in the time %s gives one.\n", about(1/x), r.impl)
+		}
+	}
 	for _, n := range notes {
 		fmt.Fprintln(w, n)
 	}

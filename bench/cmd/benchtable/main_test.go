@@ -67,3 +67,11 @@ func TestRun(t *testing.T) {
 		}
 	}
 }
+
+func TestAbout(t *testing.T) {
+	for x, want := range map[float64]string{202.4: "202", 1.5: "1.5", 121234: "121,000", 1234567: "1,230,000"} {
+		if got := about(x); got != want {
+			t.Errorf("about(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
