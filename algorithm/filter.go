@@ -132,17 +132,15 @@ func visibleNames(dst []string, h fetchmode.HeaderList, keep func(int, string) b
 // including non-ASCII and invalid UTF-8, stay as they are.
 func asciiLower(s string) string {
 	// Common names come back as constants, without allocating.
-	for _, c := range commonNames {
-		if ascii.EqualFold(s, c) {
-			return c
-		}
+	if i := commonNames.Index(s); i >= 0 {
+		return commonNames.Member(i)
 	}
 	return ascii.Lower(s)
 }
 
 // commonNames are header names that responses and requests often carry, lower-cased.
-var commonNames = [...]string{
+var commonNames = ascii.NewFoldSet(
 	"content-type", "content-length", "cache-control", "content-language", "expires", "last-modified",
 	"pragma", "access-control-allow-origin", "access-control-allow-credentials", "vary", "date", "etag",
 	"set-cookie", "location", "origin", "authorization", "x-csrf-token", "x-requested-with", "accept",
-}
+)

@@ -7,12 +7,12 @@ import (
 
 // forbiddenRequestNames are the names of Fetch §forbidden-request-header
 // step 1, lower-case.
-var forbiddenRequestNames = [...]string{
+var forbiddenRequestNames = ascii.NewFoldSet(
 	"accept-charset", "accept-encoding", "access-control-request-headers",
 	"access-control-request-method", "connection", "content-length", "cookie", "cookie2",
 	"date", "dnt", "expect", "host", "keep-alive", "origin", "referer", "set-cookie", "te",
 	"trailer", "transfer-encoding", "upgrade", "via",
-}
+)
 
 // IsForbiddenRequestHeader reports whether the entry (name, value) is a
 // forbidden request-header (Fetch §forbidden-request-header), one that script
@@ -24,10 +24,8 @@ var forbiddenRequestNames = [...]string{
 // not allocate.
 func IsForbiddenRequestHeader(name, value string) bool {
 	// Fetch §forbidden-request-header step 1.
-	for _, n := range forbiddenRequestNames {
-		if ascii.EqualFold(name, n) {
-			return true
-		}
+	if forbiddenRequestNames.Contains(name) {
+		return true
 	}
 	// Step 2.
 	if ascii.HasPrefixFold(name, "proxy-") || ascii.HasPrefixFold(name, "sec-") {
@@ -106,10 +104,10 @@ func IsForbiddenResponseHeaderName(name string) bool {
 
 // safelistedResponseNames are the fixed names of Fetch
 // §cors-safelisted-response-header-name, lower-case.
-var safelistedResponseNames = [...]string{
+var safelistedResponseNames = ascii.NewFoldSet(
 	"cache-control", "content-language", "content-length", "content-type", "expires",
 	"last-modified", "pragma",
-}
+)
 
 // IsCORSSafelistedResponseHeaderName reports whether name is a CORS-safelisted
 // response-header name given the exposed names (Fetch
@@ -119,10 +117,8 @@ var safelistedResponseNames = [...]string{
 // byte-case-insensitively. A "*" in exposed is only the name "*"; the caller
 // expands the wildcard.
 func IsCORSSafelistedResponseHeaderName(name string, exposed []string) bool {
-	for _, n := range safelistedResponseNames {
-		if ascii.EqualFold(name, n) {
-			return true
-		}
+	if safelistedResponseNames.Contains(name) {
+		return true
 	}
 	if IsForbiddenResponseHeaderName(name) {
 		return false

@@ -70,18 +70,16 @@ func lowerName(name string) string {
 	if ascii.IsLower(name) {
 		return name
 	}
-	for _, c := range commonNames {
-		if ascii.EqualFold(name, c) {
-			return c
-		}
+	if i := commonNames.Index(name); i >= 0 {
+		return commonNames.Member(i)
 	}
 	return ascii.Lower(name)
 }
 
 // commonNames are request-header names scripts often set, lower-case.
-var commonNames = [...]string{
+var commonNames = ascii.NewFoldSet(
 	"accept", "accept-language", "authorization", "cache-control", "content-language",
 	"content-type", "dpr", "if-match", "if-modified-since", "if-none-match", "last-event-id",
 	"pragma", "range", "save-data", "user-agent", "x-api-key", "x-csrf-token",
 	"x-http-method-override", "x-request-id", "x-requested-with", "x-xsrf-token",
-}
+)

@@ -46,6 +46,10 @@ func EqualFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}
+	if a == b {
+		// The common case, a name as the standard spells it: one vectorized comparison.
+		return true
+	}
 	for i := 0; i < len(a); i++ {
 		if a[i] != b[i] && LowerByte(a[i]) != LowerByte(b[i]) {
 			return false
@@ -59,3 +63,47 @@ func EqualFold(a, b string) bool {
 func HasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && EqualFold(s[:len(prefix)], prefix)
 }
+
+// maxFoldSetName bounds the length of the names a FoldSet holds.
+const maxFoldSetName = 40
+
+// A FoldSet is a fixed set of lower-case names that finds a name ignoring
+// ASCII case by comparing it only with the members of the same length, so a
+// look-up costs one or two comparisons instead of one per member.
+type FoldSet struct {
+	byLen [maxFoldSetName + 1][]int // member indexes by length
+	names []string
+}
+
+// NewFoldSet returns the set of names, which must be lower-case and at most
+// 40 bytes long; it panics otherwise (the sets are package-level constants).
+func NewFoldSet(names ...string) *FoldSet {
+	s := &FoldSet{names: names}
+	for i, n := range names {
+		if len(n) > maxFoldSetName || !IsLower(n) {
+			panic("ascii: FoldSet member " + n + " is too long or not lower-case")
+		}
+		s.byLen[len(n)] = append(s.byLen[len(n)], i)
+	}
+	return s
+}
+
+// Index returns the index of the member name matches ignoring ASCII case,
+// or -1.
+func (s *FoldSet) Index(name string) int {
+	if len(name) > maxFoldSetName {
+		return -1
+	}
+	for _, i := range s.byLen[len(name)] {
+		if EqualFold(name, s.names[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Contains reports whether name matches a member ignoring ASCII case.
+func (s *FoldSet) Contains(name string) bool { return s.Index(name) >= 0 }
+
+// Member returns the i-th member, as given to NewFoldSet.
+func (s *FoldSet) Member(i int) string { return s.names[i] }

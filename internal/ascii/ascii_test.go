@@ -94,3 +94,24 @@ func TestNoAllocation(t *testing.T) {
 		t.Errorf("%v allocations per run", allocs)
 	}
 }
+
+func TestFoldSet(t *testing.T) {
+	names := []string{"accept", "content-type", "te", "origin", "cookie", "cookie2"}
+	s := NewFoldSet(names...)
+	for i, n := range names {
+		if got := s.Index(n); got != i {
+			t.Errorf("Index(%q) = %d, want %d", n, got, i)
+		}
+		if got := s.Index(strings.ToUpper(n)); got != i {
+			t.Errorf("Index(%q) = %d, want %d", strings.ToUpper(n), got, i)
+		}
+	}
+	for _, n := range []string{"", "accepts", "cookie3", "t", "content_type", strings.Repeat("a", 41), "ORIGIN "} {
+		if s.Contains(n) {
+			t.Errorf("Contains(%q) = true", n)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { s.Contains("Content-Type") }); n != 0 {
+		t.Errorf("Contains allocates %v times", n)
+	}
+}
