@@ -43,7 +43,7 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 		so := f.serializedRequestOrigin()
 		fl := corsCheck(f.rules, so, f.req.creds == fetchmode.CredentialsInclude, resp.Headers)
 		if f.trace {
-			f.step("fetch#cors-check", "Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+" against "+so+credentialsNote(f.req.creds),
+			f.step("fetch#concept-cors-check", "Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+" against "+so+credentialsNote(f.req.creds),
 				passFail(fl))
 		}
 		if !fl.OK() {

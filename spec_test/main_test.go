@@ -3,7 +3,7 @@
 // CORS check, response filtering, the preflight cache, redirects, credentials) plus the browser
 // profiles of browsers.md, and rapid properties that hold for every profile.
 //
-// Every table row names the standard's anchor it was written from (anchor: "fetch#cors-check step
+// Every table row names the standard's anchor it was written from (anchor: "fetch#concept-cors-check step
 // 4"), and its expected value is read from that text, never from running the engine. TestMain prints
 // how many cases each file ran, so that the count can be reported.
 package spec_test

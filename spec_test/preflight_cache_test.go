@@ -33,7 +33,7 @@ func cacheRoute(acao string, kv ...string) scenario.Route {
 }
 
 // TestPreflightCache runs fetch sequences against one cache and a virtual clock per profile, from
-// Fetch §cors-preflight-cache (entries, §concept-cache-match, -match-method, -match-header, clear
+// Fetch §concept-cache (entries, §concept-cache-match, -match-method, -match-header, clear
 // cache entries) and §cors-preflight-fetch-0 steps 7.8–7.15, and the browser caches of browsers.md §1
 // (with §7 and the observations of §9–§10) for the profiles.
 func TestPreflightCache(t *testing.T) {
@@ -64,7 +64,7 @@ func TestPreflightCache(t *testing.T) {
 		{name: "default five seconds", anchor: "fetch#cors-preflight-fetch-0 step 7.9", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT")},
 			steps:   []cacheStep{{req: put, pre: "scfw"}, {wait: 4, req: put, pre: ""}, {wait: 2, req: put, pre: "scfw"}},
 			checkMS: map[string]int64{"s": 5000, "c": 5000, "f": 5000, "w": 5000}},
-		{name: "max-age 0 never reused", anchor: "fetch#cors-preflight-cache", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "0")},
+		{name: "max-age 0 never reused", anchor: "fetch#concept-cache", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "0")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: put, pre: "scfw"}}},
 		{name: "keyed by url", anchor: "fetch#concept-cache-url", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600"), apiS + "/s": cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: at(put, apiS+"/s"), pre: "scfw"}, {req: put, pre: ""}}},

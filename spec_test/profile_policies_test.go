@@ -22,7 +22,7 @@ func TestProfilePolicies(t *testing.T) {
 		{name: "chromium cap 7200", anchor: "browsers.md §1.4", ok: C.MaxAgeCap == 7200*time.Second},
 		{name: "firefox cap 86400", anchor: "browsers.md §1.4", ok: F.MaxAgeCap == 86400*time.Second},
 		{name: "webkit cap 600", anchor: "browsers.md §1.4", ok: W.MaxAgeCap == 600*time.Second},
-		{name: "spec per token", anchor: "fetch#cors-preflight-cache", ok: S.Granularity == cache.PerToken},
+		{name: "spec per token", anchor: "fetch#concept-cache", ok: S.Granularity == cache.PerToken},
 		{name: "firefox per token", anchor: "browsers.md §1.4", ok: F.Granularity == cache.PerToken},
 		{name: "chromium whole result", anchor: "browsers.md §1.4", ok: C.Granularity == cache.WholeResult},
 		{name: "webkit whole result", anchor: "browsers.md §1.4", ok: W.Granularity == cache.WholeResult},

@@ -12,7 +12,7 @@ import (
 	"github.com/corsim/corsim/scenario"
 )
 
-// TestSchemeFetch checks the URLs that never reach a server (Fetch §scheme-fetch: about:blank and
+// TestSchemeFetch checks the URLs that never reach a server (Fetch §concept-scheme-fetch: about:blank and
 // the data: URL processor, §data-url-processor with Infra's forgiving-base64 decode) and what the
 // simulated browser cannot fetch (file:, blob: without a store).
 func TestSchemeFetch(t *testing.T) {
@@ -34,11 +34,11 @@ func TestSchemeFetch(t *testing.T) {
 		{name: "data leading semicolon", anchor: "fetch#data-url-processor step 12", url: "data:;charset=utf-8,x", outcome: algorithm.OK, typ: algorithm.TypeBasic},
 		{name: "data bad mime", anchor: "fetch#data-url-processor step 14", url: "data:x y,z", outcome: algorithm.OK, typ: algorithm.TypeBasic},
 		{name: "data no-cors basic", anchor: "fetch#concept-main-fetch step 12", url: "data:,x", mode: fetchmode.ModeNoCORS, outcome: algorithm.OK, typ: algorithm.TypeBasic},
-		{name: "about blank no-cors opaque", anchor: "fetch#scheme-fetch", url: "about:blank", mode: fetchmode.ModeNoCORS, outcome: algorithm.OK, typ: algorithm.TypeOpaque},
-		{name: "about srcdoc no-cors", anchor: "fetch#scheme-fetch", url: "about:srcdoc", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
-		{name: "file no-cors", anchor: "fetch#scheme-fetch", url: "file:///etc/hosts", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
-		{name: "blob no-cors", anchor: "fetch#scheme-fetch", url: "blob:https://api.example/0b4e", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
-		{name: "custom scheme no-cors", anchor: "fetch#scheme-fetch", url: "web+x://a/b", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
+		{name: "about blank no-cors opaque", anchor: "fetch#concept-scheme-fetch", url: "about:blank", mode: fetchmode.ModeNoCORS, outcome: algorithm.OK, typ: algorithm.TypeOpaque},
+		{name: "about srcdoc no-cors", anchor: "fetch#concept-scheme-fetch", url: "about:srcdoc", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
+		{name: "file no-cors", anchor: "fetch#concept-scheme-fetch", url: "file:///etc/hosts", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
+		{name: "blob no-cors", anchor: "fetch#concept-scheme-fetch", url: "blob:https://api.example/0b4e", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
+		{name: "custom scheme no-cors", anchor: "fetch#concept-scheme-fetch", url: "web+x://a/b", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
 	}
 	for _, c := range cases {
 		runCase(t, c.name, c.anchor, func(t *testing.T) {
@@ -107,7 +107,7 @@ func TestNetworkFailures(t *testing.T) {
 }
 
 // TestTraceAndMessages checks that a traced verdict names the standard's anchors (style: a trace
-// shows "fetch#cors-check step 3") and that every failure, and only a failure, carries the console
+// shows "fetch#concept-cors-check step 3") and that every failure, and only a failure, carries the console
 // message of the profile's browser (browsers.md §5).
 func TestTraceAndMessages(t *testing.T) {
 	type R = map[string]scenario.Route
