@@ -320,7 +320,7 @@ func specExplanation(fl Failure, c fetchmode.Credentials) string {
 	case TooManyRedirects:
 		return "more than 20 redirects (Fetch §concept-http-redirect-fetch step 7)"
 	case RedirectModeError:
-		return "redirect mode error met a redirect (Fetch §concept-http-fetch step 6.3)"
+		return "redirect mode error met a redirect (Fetch §concept-http-fetch step 6.2)"
 	case InvalidRedirect:
 		return "the redirect's Location " + q + " is missing, repeated, unparsable or not http(s) (Fetch §concept-http-redirect-fetch steps 3–6)"
 	case BadPort:

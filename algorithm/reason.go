@@ -39,7 +39,7 @@ const (
 	InvalidRequest Reason = "InvalidRequest"
 	// TooManyRedirects: a 21st redirect (Fetch §concept-http-redirect-fetch step 7).
 	TooManyRedirects Reason = "TooManyRedirects"
-	// RedirectModeError: redirect "error" met a redirect (Fetch §concept-http-fetch step 6.3).
+	// RedirectModeError: redirect "error" met a redirect (Fetch §concept-http-fetch step 6.2).
 	RedirectModeError Reason = "RedirectModeError"
 	// BadPort: the URL's port is on the standard's port blocklist (Fetch §block-bad-port).
 	BadPort Reason = "BadPort"

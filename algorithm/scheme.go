@@ -57,9 +57,9 @@ func processDataURL(u origin.URL) (mime, body string, ok bool) {
 	}
 	mimeType := strings.Trim(s[:comma], " \t\n\r\f")
 	encoded := s[comma+1:]
-	// Steps 7–9: percent-decode the body.
+	// Step 10: percent-decode the body.
 	decoded := lenientPercentDecode(encoded)
-	// Steps 10–11: a ";base64" suffix (ASCII case-insensitive, spaces allowed before "base64").
+	// Step 11: a ";base64" suffix (ASCII case-insensitive, spaces allowed before "base64").
 	if i := strings.LastIndexByte(mimeType, ';'); i >= 0 && ascii.EqualFold(strings.TrimLeft(mimeType[i+1:], " "), "base64") {
 		mimeType = mimeType[:i]
 		raw, ok := forgivingBase64(decoded)
