@@ -8,8 +8,9 @@ import (
 	"github.com/corsim/corsim/scenario"
 )
 
-// TestFilterResponse drives algorithm.FilterResponse under Spec from Fetch §concept-filtered-
-// response-basic, -cors and -opaque, §cors-safelisted-response-header-name and §concept-main-fetch
+// TestFilterResponse drives algorithm.FilterResponse under Spec from Fetch
+// §concept-filtered-response-basic, §concept-filtered-response-cors,
+// §concept-filtered-response-opaque, §cors-safelisted-response-header-name and §concept-main-fetch
 // step 14.1 (the CORS-exposed header-name list).
 func TestFilterResponse(t *testing.T) {
 	basic, cors, opq := fetchmode.TaintingBasic, fetchmode.TaintingCORS, fetchmode.TaintingOpaque

@@ -30,8 +30,9 @@ func loadWPT(t *testing.T, name string, v any) {
 }
 
 // TestWPTNotSafelisted checks WPT's fetch/api/cors/resources/not-cors-safelisted.json: every (name,
-// value) pair in it makes a cross-origin request need a preflight (Fetch §cors-safelisted-request-
-// header), in every profile, and lists the name in Access-Control-Request-Headers.
+// value) pair in it makes a cross-origin request need a preflight (Fetch
+// §cors-safelisted-request-header), in every profile, and lists the name in
+// Access-Control-Request-Headers.
 func TestWPTNotSafelisted(t *testing.T) {
 	var pairs [][2]string
 	loadWPT(t, "not-cors-safelisted.json", &pairs)
