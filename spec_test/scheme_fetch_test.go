@@ -108,7 +108,7 @@ func TestNetworkFailures(t *testing.T) {
 
 // TestTraceAndMessages checks that a traced verdict names the standard's anchors (style: a trace
 // shows "fetch#concept-cors-check step 3") and that every failure, and only a failure, carries the console
-// message of the profile's browser (browsers.md §5).
+// message of the profile's browser (docs/profiles.md, "Console wording").
 func TestTraceAndMessages(t *testing.T) {
 	type R = map[string]scenario.Route
 	cases := []struct {
@@ -122,9 +122,9 @@ func TestTraceAndMessages(t *testing.T) {
 	}{
 		{name: "passing preflighted put", anchor: "fetch#cors-preflight-fetch-0", req: algorithm.Request{URL: apiURL, Method: "PUT", Headers: h("X-A", "1")}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200, "Access-Control-Allow-Origin", pageS)}}, ok: true},
 		{name: "method disallowed", anchor: "fetch#cors-preflight-fetch-0 step 7.5", req: algorithm.Request{URL: apiURL, Method: "patch"}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200)}}},
-		{name: "non-ascii acao", anchor: "browsers.md §5.1", req: algorithm.Request{URL: apiURL}, routes: R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "https://é.example\x01")}}},
-		{name: "wildcard with credentials", anchor: "browsers.md §5.4", req: algorithm.Request{URL: apiURL, Credentials: fetchmode.CredentialsInclude}, routes: R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}},
-		{name: "header disallowed stream", anchor: "browsers.md §5.4", req: algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true, Headers: h("X-B", "1")}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200)}}},
+		{name: "non-ascii acao", anchor: "chromium: third_party/blink/renderer/platform/loader/cors/cors_error_string.cc", req: algorithm.Request{URL: apiURL}, routes: R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "https://é.example\x01")}}},
+		{name: "wildcard with credentials", anchor: "harness: Chromium 156, cred-include-star", req: algorithm.Request{URL: apiURL, Credentials: fetchmode.CredentialsInclude}, routes: R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}},
+		{name: "header disallowed stream", anchor: "harness: Chromium 156, pf-header-missing", req: algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true, Headers: h("X-B", "1")}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200)}}},
 		{name: "redirect location bad", anchor: "fetch#concept-http-redirect-fetch step 5", req: algorithm.Request{URL: apiURL}, routes: R{apiURL: {Actual: redir(302, "https://[", "Access-Control-Allow-Origin", pageS)}}},
 		// Firefox sends a stream as the string "[object ReadableStream]", so its no-cors POST goes out
 		// (corsim's browser harness, Firefox ESR 153).
