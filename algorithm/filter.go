@@ -42,7 +42,8 @@ func filterResponse(r *rules, tainting fetchmode.Tainting, include bool, status 
 		lines := appendHeaderLines(lb[:0], h, hACEH)
 		exposed, err := grammar.AppendTokenList(eb[:0], hACEH, lines...)
 		if err != nil {
-			// A list that fails to parse exposes nothing beyond the safelist (spec-digest §10 item 1).
+			// A list that fails to parse exposes nothing beyond the safelist: step 14.1.3 says
+			// "non-null or failure", which only makes sense as neither null nor failure.
 			exposed = nil
 		}
 		// Fetch §concept-main-fetch step 14.1.2: "*" exposes every name unless credentials are included.
