@@ -39,31 +39,31 @@ func CORSCheck(p Profile, serializedOrigin string, credentials fetchmode.Credent
 }
 
 func corsCheck(r *rules, serializedOrigin string, include bool, h fetchmode.HeaderList) Failure {
-	// Fetch §cors-check step 1: get ACAO; several lines combine with ", ".
+	// Fetch §concept-cors-check step 1: get ACAO; several lines combine with ", ".
 	acao, ok := h.Get(hACAO)
-	// Fetch §cors-check step 2: an absent header fails (a value "null" is not absence).
+	// Fetch §concept-cors-check step 2: an absent header fails (a value "null" is not absence).
 	if !ok {
 		return Failure{Reason: MissingAllowOriginHeader}
 	}
-	// Fetch §cors-check step 3: "*" suffices when credentials mode is not "include".
+	// Fetch §concept-cors-check step 3: "*" suffices when credentials mode is not "include".
 	if !include && acao == "*" {
 		return Failure{}
 	}
-	// Fetch §cors-check step 4: otherwise byte-for-byte equality with the serialized origin.
+	// Fetch §concept-cors-check step 4: otherwise byte-for-byte equality with the serialized origin.
 	if acao != serializedOrigin {
 		return Failure{Reason: classifyACAO(r, acao, include, h), Parameter: acao}
 	}
-	// Fetch §cors-check step 5.
+	// Fetch §concept-cors-check step 5.
 	if !include {
 		return Failure{}
 	}
-	// Fetch §cors-check step 6: get ACAC.
+	// Fetch §concept-cors-check step 6: get ACAC.
 	acac, _ := h.Get(hACAC)
-	// Fetch §cors-check step 7: exactly "true", case-sensitive.
+	// Fetch §concept-cors-check step 7: exactly "true", case-sensitive.
 	if grammar.IsAllowCredentialsTrue(acac) {
 		return Failure{}
 	}
-	// Fetch §cors-check step 8.
+	// Fetch §concept-cors-check step 8.
 	return Failure{Reason: InvalidAllowCredentials, Parameter: acac}
 }
 

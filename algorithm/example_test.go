@@ -83,7 +83,7 @@ func ExampleFetch() {
 	// 6. fetch#cors-preflight-fetch-0 step 7: preflight response 204 with Access-Control-Allow-Origin "https://www.shop.test", -Allow-Methods "GET, PATCH, OPTIONS", -Allow-Headers "content-type, x-csrf-token" → pass
 	// 7. fetch#cors-preflight-fetch-0 step 7.13: max-age 10m0s → cache entries stored for https://api.shop.test/cart/items/17
 	// 8. fetch#concept-http-network-or-cache-fetch step 8: PATCH https://api.shop.test/cart/items/17 → send the request with Origin: https://www.shop.test; credentials included
-	// 9. fetch#cors-check: Access-Control-Allow-Origin "https://www.shop.test" against https://www.shop.test with credentials mode include → pass
+	// 9. fetch#concept-cors-check: Access-Control-Allow-Origin "https://www.shop.test" against https://www.shop.test with credentials mode include → pass
 	// 10. fetch#concept-main-fetch step 14: tainting cors → response type cors; script reads headers [content-type]
 	// sent OPTIONS https://api.shop.test/cart/items/17
 	// sent PATCH https://api.shop.test/cart/items/17

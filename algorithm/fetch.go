@@ -432,7 +432,7 @@ func urlTrustworthy(u origin.URL) bool {
 	switch u.Scheme() {
 	case "data", "about", "blob", "file":
 		// about:blank, data: and blob: URLs are trustworthy; so is file:, whose origin corsim
-		// treats as opaque (Secure Contexts §is-origin-trustworthy step 5).
+		// treats as opaque (Secure Contexts §is-origin-trustworthy step 6).
 		return true
 	}
 	return u.Origin().IsPotentiallyTrustworthy()

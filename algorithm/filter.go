@@ -69,8 +69,8 @@ func (e *exposed) names(i int) bool {
 
 // exposedBy reads Access-Control-Expose-Headers in one pass, comparing each element with the
 // response's header names: time linear in the list's length for a given response, and no copy of
-// it. A list that fails to parse exposes nothing beyond the safelist (Fetch §concept-main-fetch step
-// 14.1: extracting header list values fails).
+// it. A list that fails to parse exposes nothing beyond the safelist: Fetch §concept-main-fetch step
+// 14.1.3 says "non-null or failure", which only makes sense as neither null nor failure.
 func exposedBy(h fetchmode.HeaderList) exposed {
 	var e exposed
 	if len(h) > 64 {

@@ -23,9 +23,10 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 		}
 	}
 	// Chromium streams a request body only over HTTP/2, which it speaks only over TLS (profile rule
-	// ruleStreamNeedsHTTP2); the preflight above has gone out.
+	// ruleStreamNeedsHTTP2); the preflight above has gone out. Fetch §concept-http-network-fetch
+	// step 8.3 is the standard's rule: a body whose source is null on an HTTP/1.x connection fails.
 	if f.req.stream && f.rules.ruleStreamNeedsHTTP2 && cur.Scheme() == "http" {
-		f.step("fetch#concept-http-network-fetch step 7", "a ReadableStream body to "+f.req.href(cur),
+		f.step("fetch#concept-http-network-fetch step 8.3", "a ReadableStream body to "+f.req.href(cur),
 			"Chromium sends stream bodies only over HTTP/2, which needs TLS: network error (profile rule)")
 		return f.fail(StreamBodyUnsupported, alpnFailed, cur)
 	}
@@ -45,7 +46,7 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 		so := f.serializedRequestOrigin()
 		fl := corsCheck(f.rules, so, f.req.creds == fetchmode.CredentialsInclude, resp.Headers)
 		if f.trace {
-			f.step("fetch#cors-check", "Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+" against "+so+credentialsNote(f.req.creds),
+			f.step("fetch#concept-cors-check", "Access-Control-Allow-Origin "+quoteHeader(resp.Headers, hACAO)+" against "+so+credentialsNote(f.req.creds),
 				passFail(fl))
 		}
 		if !fl.OK() {
@@ -72,15 +73,15 @@ func (f *fetcher) httpFetch(makePreflight bool, unsafe []string) result {
 	if isRedirectStatus(resp.Status) {
 		switch f.req.redirect {
 		case fetchmode.RedirectError:
-			// Fetch §concept-http-fetch step 6.3, "error".
+			// Fetch §concept-http-fetch step 6.2, "error".
 			if f.trace {
-				f.step("fetch#concept-http-fetch step 6.3", "a "+strconv.Itoa(resp.Status)+" with redirect mode error", "network error")
+				f.step("fetch#concept-http-fetch step 6.2", "a "+strconv.Itoa(resp.Status)+" with redirect mode error", "network error")
 			}
 			return f.fail(RedirectModeError, f.req.href(cur), cur)
 		case fetchmode.RedirectManual:
-			// Fetch §concept-http-fetch step 6.3, "manual": an opaque-redirect filtered response.
+			// Fetch §concept-http-fetch step 6.2, "manual": an opaque-redirect filtered response.
 			if f.trace {
-				f.step("fetch#concept-http-fetch step 6.3", "a "+strconv.Itoa(resp.Status)+" with redirect mode manual", "opaque-redirect response")
+				f.step("fetch#concept-http-fetch step 6.2", "a "+strconv.Itoa(resp.Status)+" with redirect mode manual", "opaque-redirect response")
 			}
 			return result{status: resp.Status, headers: resp.Headers, body: resp.Body, opaqueRedirect: true}
 		default:

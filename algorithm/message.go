@@ -283,17 +283,17 @@ func specExplanation(fl Failure, c fetchmode.Credentials) string {
 	q := strconv.Quote(fl.Parameter)
 	switch fl.Reason {
 	case MissingAllowOriginHeader:
-		return "the response has no Access-Control-Allow-Origin header (Fetch §cors-check step 2)"
+		return "the response has no Access-Control-Allow-Origin header (Fetch §concept-cors-check step 2)"
 	case PreflightMissingAllowOriginHeader:
-		return "the preflight response has no Access-Control-Allow-Origin header (Fetch §cors-check step 2)"
+		return "the preflight response has no Access-Control-Allow-Origin header (Fetch §concept-cors-check step 2)"
 	case WildcardOriginNotAllowed, PreflightWildcardOriginNotAllowed:
-		return "Access-Control-Allow-Origin is \"*\", which does not allow credentials mode include (Fetch §cors-check step 3)"
+		return "Access-Control-Allow-Origin is \"*\", which does not allow credentials mode include (Fetch §concept-cors-check step 3)"
 	case MultipleAllowOriginValues, PreflightMultipleAllowOriginValues:
-		return "Access-Control-Allow-Origin was sent more than once, so its combined value " + q + " matches no origin (Fetch §cors-check step 4)"
+		return "Access-Control-Allow-Origin was sent more than once, so its combined value " + q + " matches no origin (Fetch §concept-cors-check step 4)"
 	case AllowOriginMismatch, PreflightAllowOriginMismatch, InvalidAllowOriginValue, PreflightInvalidAllowOriginValue:
-		return "Access-Control-Allow-Origin " + q + " is not byte-for-byte the request's origin (Fetch §cors-check step 4)"
+		return "Access-Control-Allow-Origin " + q + " is not byte-for-byte the request's origin (Fetch §concept-cors-check step 4)"
 	case InvalidAllowCredentials, PreflightInvalidAllowCredentials:
-		return "credentials mode is include but Access-Control-Allow-Credentials is " + q + ", not exactly \"true\" (Fetch §cors-check step 7)"
+		return "credentials mode is include but Access-Control-Allow-Credentials is " + q + ", not exactly \"true\" (Fetch §concept-cors-check step 7)"
 	case PreflightInvalidStatus:
 		return "the preflight response's status " + fl.Parameter + " is not an ok status (Fetch §cors-preflight-fetch-0 step 8)"
 	case PreflightDisallowedRedirect:
@@ -320,7 +320,7 @@ func specExplanation(fl Failure, c fetchmode.Credentials) string {
 	case TooManyRedirects:
 		return "more than 20 redirects (Fetch §concept-http-redirect-fetch step 7)"
 	case RedirectModeError:
-		return "redirect mode error met a redirect (Fetch §concept-http-fetch step 6.3)"
+		return "redirect mode error met a redirect (Fetch §concept-http-fetch step 6.2)"
 	case InvalidRedirect:
 		return "the redirect's Location " + q + " is missing, repeated, unparsable or not http(s) (Fetch §concept-http-redirect-fetch steps 3–6)"
 	case BadPort:
@@ -332,7 +332,7 @@ func specExplanation(fl Failure, c fetchmode.Credentials) string {
 	case NetworkFailure:
 		return "no response: " + fl.Parameter
 	case UnsupportedScheme:
-		return "corsim cannot fetch a " + q + " URL here (Fetch §scheme-fetch)"
+		return "corsim cannot fetch a " + q + " URL here (Fetch §concept-scheme-fetch)"
 	case InvalidResponse:
 		return "the data: URL does not decode (Fetch §data-url-processor)"
 	}

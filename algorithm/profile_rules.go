@@ -17,7 +17,7 @@ var profileRules = [...]rules{
 		console: dialectSpec,
 		acao:    acaoSpec,
 		// The standard's cache: per-token entries, 5 s default, no cap of its own, cleared on failure
-		// (Fetch §cors-preflight-cache, §concept-main-fetch step 12).
+		// (Fetch §concept-cache, §concept-main-fetch step 12).
 		cachePolicy: cache.Policy{},
 	},
 	Chromium: {

@@ -37,16 +37,16 @@ const (
 	// InvalidRequest: the Request constructor throws (forbidden method, invalid header, …); fetch()
 	// returns a rejected promise and nothing is sent. The verdict's outcome is js-error.
 	InvalidRequest Reason = "InvalidRequest"
-	// TooManyRedirects: a 21st redirect (Fetch §http-redirect-fetch step 7).
+	// TooManyRedirects: a 21st redirect (Fetch §concept-http-redirect-fetch step 7).
 	TooManyRedirects Reason = "TooManyRedirects"
-	// RedirectModeError: redirect "error" met a redirect (Fetch §http-fetch step 6.3).
+	// RedirectModeError: redirect "error" met a redirect (Fetch §concept-http-fetch step 6.2).
 	RedirectModeError Reason = "RedirectModeError"
 	// BadPort: the URL's port is on the standard's port blocklist (Fetch §block-bad-port).
 	BadPort Reason = "BadPort"
 	// MixedContent: a secure page fetched a URL that is not potentially trustworthy.
 	MixedContent Reason = "MixedContent"
 	// InvalidRedirect: a redirect whose Location is unparsable, repeated, or not HTTP(S)
-	// (Fetch §http-redirect-fetch steps 3–6).
+	// (Fetch §concept-http-redirect-fetch steps 3–6).
 	InvalidRedirect Reason = "InvalidRedirect"
 	// CorpNotSameOrigin and CorpNotSameSite: a no-cors response blocked by its
 	// Cross-Origin-Resource-Policy header (Fetch §cross-origin-resource-policy-check).

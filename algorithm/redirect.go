@@ -8,7 +8,7 @@ import (
 	"github.com/corsim/corsim/origin"
 )
 
-// maxRedirects is Fetch §http-redirect-fetch step 7's limit.
+// maxRedirects is Fetch §concept-http-redirect-fetch step 7's limit.
 const maxRedirects = 20
 
 // redirectFetch is Fetch §concept-http-redirect-fetch.

@@ -11,7 +11,7 @@ import (
 	"github.com/corsim/corsim/origin"
 )
 
-// schemeFetch is Fetch §scheme-fetch: about:blank, data: URLs, and HTTP(S) through HTTP fetch.
+// schemeFetch is Fetch §concept-scheme-fetch: about:blank, data: URLs, and HTTP(S) through HTTP fetch.
 // blob: (corsim has no blob URL store), file: and other schemes are network errors, as the standard
 // allows "when in doubt".
 func (f *fetcher) schemeFetch() result {
@@ -20,12 +20,12 @@ func (f *fetcher) schemeFetch() result {
 	case "http", "https":
 		return f.httpFetch(false, nil)
 	case "about":
-		// Fetch §scheme-fetch "about": about:blank answers an empty HTML document.
+		// Fetch §concept-scheme-fetch "about": about:blank answers an empty HTML document.
 		if cur.PathQuery() == "blank" {
 			return result{status: 200, headers: fetchmode.HeaderList{{Name: "Content-Type", Value: "text/html;charset=utf-8"}}}
 		}
 	case "data":
-		// Fetch §scheme-fetch "data": the data: URL processor.
+		// Fetch §concept-scheme-fetch "data": the data: URL processor.
 		mime, body, ok := processDataURL(cur)
 		if ok {
 			h := fetchmode.HeaderList{{Name: "Content-Type", Value: mime}}
@@ -41,7 +41,7 @@ func (f *fetcher) schemeFetch() result {
 		return f.fail(InvalidResponse, f.req.href(cur), cur)
 	}
 	if f.trace {
-		f.step("fetch#scheme-fetch", "scheme "+cur.Scheme(), "network error: corsim cannot fetch this scheme")
+		f.step("fetch#concept-scheme-fetch", "scheme "+cur.Scheme(), "network error: corsim cannot fetch this scheme")
 	}
 	return f.fail(UnsupportedScheme, cur.Scheme(), cur)
 }
@@ -57,9 +57,9 @@ func processDataURL(u origin.URL) (mime, body string, ok bool) {
 	}
 	mimeType := strings.Trim(s[:comma], " \t\n\r\f")
 	encoded := s[comma+1:]
-	// Steps 7–9: percent-decode the body.
+	// Step 10: percent-decode the body.
 	decoded := lenientPercentDecode(encoded)
-	// Steps 10–11: a ";base64" suffix (ASCII case-insensitive, spaces allowed before "base64").
+	// Step 11: a ";base64" suffix (ASCII case-insensitive, spaces allowed before "base64").
 	if i := strings.LastIndexByte(mimeType, ';'); i >= 0 && ascii.EqualFold(strings.TrimLeft(mimeType[i+1:], " "), "base64") {
 		mimeType = mimeType[:i]
 		raw, ok := forgivingBase64(decoded)

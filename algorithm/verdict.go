@@ -88,7 +88,7 @@ const (
 
 // Step is one traced algorithm step.
 type Step struct {
-	// Anchor is the standard's section and step, e.g. "fetch#cors-check step 3".
+	// Anchor is the standard's section and step, e.g. "fetch#concept-cors-check step 3".
 	Anchor   string
 	LookedAt string
 	Decision string

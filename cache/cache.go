@@ -109,7 +109,7 @@ func (c *Cache) Lookup(k Key, q Query, now time.Time) bool {
 	if r == nil {
 		return false
 	}
-	// Fetch §cors-preflight-cache: entries must be removed once max-age
+	// Fetch §concept-cache: entries must be removed once max-age
 	// has passed.
 	if !now.Before(r.deadline) {
 		c.remove(r)

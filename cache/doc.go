@@ -1,5 +1,5 @@
 // Package cache models the CORS-preflight cache of the Fetch standard
-// (Fetch §cors-preflight-cache) and of the browsers that implement it
+// (Fetch §concept-cache) and of the browsers that implement it
 // differently.
 //
 // A [Cache] answers one question for the engine: may this request skip its

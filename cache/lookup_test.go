@@ -103,7 +103,7 @@ func TestLookupMatching(t *testing.T) {
 		// Fetch §concept-cache-match-method: exact bytes.
 		{name: "method-case-sensitive", p: specPolicy, stores: []stored{put(0, allow(list("put"), nil, false, 5))}, q: ask("PUT"), want: false},
 		{name: "lower-case-method-exact", p: specPolicy, stores: []stored{put(0, allow(list("patch"), nil, false, 5))}, q: ask("patch"), want: true},
-		// Fetch §cors-preflight-cache lifetime: usable while now < stored+max-age.
+		// Fetch §concept-cache lifetime: usable while now < stored+max-age.
 		{name: "alive-before-max-age", p: specPolicy, stores: []stored{put5}, q: ask("PUT"), at: 4, want: true},
 		{name: "expired-at-max-age", p: specPolicy, stores: []stored{put5}, q: ask("PUT"), at: 5, want: false},
 		{name: "zero-max-age-never-usable", p: specPolicy, stores: []stored{put(0, allow(list("PUT"), nil, false, 0))}, q: ask("PUT"), want: false},

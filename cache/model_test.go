@@ -8,7 +8,7 @@ import (
 )
 
 // model is a deliberately naive preflight cache: a plain slice of entries
-// that follows Fetch §cors-preflight-cache line by line, with the policy's
+// that follows Fetch §concept-cache line by line, with the policy's
 // choices applied where the text leaves room. It is what the state-machine
 // test compares Cache against.
 type model struct {
@@ -39,7 +39,7 @@ func (m *model) bucketOf(k Key, cred bool) bucket {
 }
 
 // purge removes entries whose max-age has passed (Fetch
-// §cors-preflight-cache: "must be removed").
+// §concept-cache: "must be removed").
 func (m *model) purge(now time.Time) {
 	m.now = now
 	kept := m.entries[:0]

@@ -70,7 +70,7 @@ func (c *Cache) dropExpiredSlots(r *record, now time.Time) {
 
 // dropExpired removes the expired entries of t, the state of name in tokens
 // (one of r's maps), and returns what is left; name leaves the map when
-// nothing is. Fetch §cors-preflight-cache: an expired entry must already be
+// nothing is. Fetch §concept-cache: an expired entry must already be
 // gone.
 func (c *Cache) dropExpired(r *record, tokens map[string]tokenState, name string, t tokenState, now time.Time) tokenState {
 	changed := false

@@ -8,8 +8,9 @@ import (
 	"testing"
 )
 
-// wptDir finds the web-platform-tests data, a shared/wpt directory in the
-// working directory or one above it, or skips the test when it is absent.
+// wptDir finds the web-platform-tests data, when ../shared/wpt holds a copy
+// (a shared/wpt directory in the working directory or one above it), or
+// skips the test.
 func wptDir(t *testing.T) string {
 	t.Helper()
 	dir, err := os.Getwd()

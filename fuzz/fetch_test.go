@@ -166,7 +166,8 @@ var fxSeeds = []fxInput{
 	{cred: 1, url: "https://api.example/r", page: "https://app.example", method: "GET", act: fxResp{200, fxPair("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Credentials", "true")}},
 	// A credentialed PUT with a passing preflight (credentials_test "preflight include exact and true").
 	{cred: 1, url: "https://api.example/r", page: "https://app.example", method: "PUT", pre: fxResp{204, fxPair("Access-Control-Allow-Origin", "https://app.example", "Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods", "PUT")}, act: fxResp{200, fxPair("Access-Control-Allow-Origin", "https://app.example", "Access-Control-Allow-Credentials", "true")}},
-	// Allow-Methods "*" under credentials is literal (peers.md §1.3, credentials_test).
+	// Allow-Methods "*" under credentials is literal (Fetch §cors-preflight-fetch-0 step 7.5;
+	// credentials_test "acam star not honoured with credentials").
 	{cred: 1, url: "https://api.example/r", page: "https://app.example", method: "PUT", pre: fxResp{204, fxPair("Access-Control-Allow-Origin", "https://app.example", "Access-Control-Allow-Credentials", "true", "Access-Control-Allow-Methods", "*")}},
 	// Authorization under Allow-Headers "*" (profiles_test "authorization under star").
 	{url: "https://api.example/r", page: "https://app.example", method: "GET", headers: fxPair("Authorization", "x-a"), pre: fxResp{204, fxPair("Access-Control-Allow-Origin", "*", "Access-Control-Allow-Headers", "*")}, act: fxResp{200, fxPair("Access-Control-Allow-Origin", "*")}},

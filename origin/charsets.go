@@ -49,7 +49,7 @@ var (
 	// host code points, C0 controls, "%" and U+007F.
 	forbiddenDomain = makeSet("\x00\t\n\r #/:<>?@[\\]^|%\x7f", func(b byte) bool { return b < 0x20 })
 
-	// c0OrSpace is URL §c0-control-or-space (Infra): bytes 0x00 to 0x20.
+	// c0OrSpace is Infra §c0-control-or-space: bytes 0x00 to 0x20.
 	c0OrSpace = makeSet(" ", func(b byte) bool { return b < 0x20 })
 	// tabOrNewline is Infra §ascii-tab-or-newline.
 	tabOrNewline = makeSet("\t\n\r", nil)

@@ -57,13 +57,14 @@ var toASCIIBidiSkips = map[string]string{
 	"1.\u064a": "x/net/idna: label \"1\" of a Bidi domain name fails the Bidi rule; WPT expects 1.xn--mhb",
 }
 
-// wptDir finds shared/wpt by walking up from the working directory, or
-// skips the test.
+// wptDir finds the web-platform-tests data, when ../shared/wpt holds a copy
+// (a shared/wpt directory found by walking up from the working directory),
+// or skips the test.
 func wptDir(t testing.TB) string {
 	t.Helper()
 	dir := wptDirOrEmpty()
 	if dir == "" {
-		t.Skip("web-platform-tests data not found: no shared/wpt/urltestdata.json in the working directory or above it (expected at ../shared/wpt relative to the repository root)")
+		t.Skip("web-platform-tests data not found: no copy in ../shared/wpt (no shared/wpt/urltestdata.json in the working directory or above it)")
 	}
 	return dir
 }

@@ -9,8 +9,9 @@ import (
 
 // TestCORSCheck drives algorithm.CORSCheck with the cases of Fetch §concept-cors-check and the
 // credentials table of §cors-protocol-and-credentials. The verdict (pass or fail) is the same in every
-// profile: all three engines compare byte for byte (browsers.md §2.1). chromium is the reason
-// Chromium's cors.cc reports (browsers.md §2.1), checked when set.
+// profile: all three engines compare byte for byte (Chromium services/network/public/cpp/cors/cors.cc,
+// Gecko nsCORSListenerProxy.cpp, WebKit CrossOriginAccessControl.cpp). chromium is the reason
+// Chromium's cors.cc (CheckAccess) reports, checked when set.
 func TestCORSCheck(t *testing.T) {
 	const rabbit = "https://rabbit.invalid"
 	inc, omit, same := fetchmode.CredentialsInclude, fetchmode.CredentialsOmit, fetchmode.CredentialsSameOrigin

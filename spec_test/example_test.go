@@ -10,8 +10,8 @@ import (
 )
 
 // A credentialed fetch answered with "Access-Control-Allow-Origin: *" is sent (the server saw it) but
-// never readable: Fetch §concept-cors-check step 3 honours "*" only without credentials. This is the
-// pitfall the JavaScript simulators miss (peers.md §1.3).
+// never readable: Fetch §concept-cors-check step 3 honours "*" only without credentials. A simulator
+// that accepts "*" whatever the credentials mode gets this case wrong.
 func Example_wildcardWithCredentials() {
 	srv, _ := scenario.NewTable(map[string]scenario.Route{
 		"https://api.example/me": {Actual: &algorithm.Response{Status: 200, Headers: fetchmode.HeaderList{

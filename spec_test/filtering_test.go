@@ -8,8 +8,9 @@ import (
 	"github.com/corsim/corsim/scenario"
 )
 
-// TestFilterResponse drives algorithm.FilterResponse under Spec from Fetch §concept-filtered-
-// response-basic, -cors and -opaque, §cors-safelisted-response-header-name and §concept-main-fetch
+// TestFilterResponse drives algorithm.FilterResponse under Spec from Fetch
+// §concept-filtered-response-basic, §concept-filtered-response-cors,
+// §concept-filtered-response-opaque, §cors-safelisted-response-header-name and §concept-main-fetch
 // step 14.1 (the CORS-exposed header-name list).
 func TestFilterResponse(t *testing.T) {
 	basic, cors, opq := fetchmode.TaintingBasic, fetchmode.TaintingCORS, fetchmode.TaintingOpaque
@@ -43,7 +44,7 @@ func TestFilterResponse(t *testing.T) {
 		// CORS: the seven safelisted names plus the exposed ones.
 		{name: "cors safelisted seven", anchor: "fetch#cors-safelisted-response-header-name", tainting: cors, cred: omit, status: 200, headers: with(safe, "X-A", "1"), typ: algorithm.TypeCORS, visible: safeNames, wantCode: 200, body: true},
 		{name: "cors hides custom", anchor: "fetch#concept-filtered-response-cors", tainting: cors, cred: omit, status: 200, headers: h("X-A", "1", "Content-Type", "text/plain"), typ: algorithm.TypeCORS, visible: []string{"content-type"}, wantCode: 200, body: true},
-		{name: "cors content-length visible", anchor: "browsers.md §9", tainting: cors, cred: omit, status: 200, headers: h("Content-Length", "10"), typ: algorithm.TypeCORS, visible: []string{"content-length"}, wantCode: 200, body: true},
+		{name: "cors content-length visible", anchor: "fetch#cors-safelisted-response-header-name", tainting: cors, cred: omit, status: 200, headers: h("Content-Length", "10"), typ: algorithm.TypeCORS, visible: []string{"content-length"}, wantCode: 200, body: true},
 		{name: "cors hides acao itself", anchor: "fetch#concept-filtered-response-cors", tainting: cors, cred: omit, status: 200, headers: h("Access-Control-Allow-Origin", "*", "Vary", "Origin"), typ: algorithm.TypeCORS, visible: []string{}, wantCode: 200, body: true},
 		{name: "cors exposes listed", anchor: "fetch#concept-main-fetch step 14.1", tainting: cors, cred: omit, status: 200, headers: h("X-A", "1", "X-B", "2", "Access-Control-Expose-Headers", "X-A"), typ: algorithm.TypeCORS, visible: []string{"x-a"}, wantCode: 200, body: true},
 		{name: "cors expose case-insensitive", anchor: "fetch#cors-safelisted-response-header-name", tainting: cors, cred: omit, status: 200, headers: h("x-custom", "1", "Access-Control-Expose-Headers", "X-CUSTOM"), typ: algorithm.TypeCORS, visible: []string{"x-custom"}, wantCode: 200, body: true},

@@ -1,9 +1,9 @@
 // Package spec_test holds corsim's conformance tests: one file per algorithm of the Fetch standard
 // (origins, request classification, preflight need, the preflight request, preflight validation, the
 // CORS check, response filtering, the preflight cache, redirects, credentials) plus the browser
-// profiles of browsers.md, and rapid properties that hold for every profile.
+// profiles (docs/profiles.md), and rapid properties that hold for every profile.
 //
-// Every table row names the standard's anchor it was written from (anchor: "fetch#cors-check step
+// Every table row names the standard's anchor it was written from (anchor: "fetch#concept-cors-check step
 // 4"), and its expected value is read from that text, never from running the engine. TestMain prints
 // how many cases each file ran, so that the count can be reported.
 package spec_test
@@ -29,10 +29,25 @@ var (
 	casesByFile = map[string]map[string]struct{}{}
 )
 
-// anchorRE is the form of a row's anchor: a standard and its section id (with an optional step), or a
-// section of the reference material for browser profiles and simulator pitfalls, or a browser fact
-// measured by corsim's harness ("harness: <browser version>, <scenario id>", docs/fidelity.md).
-var anchorRE = regexp.MustCompile(`^((fetch|url|html|mimesniff|mixed-content|secure-contexts)#[A-Za-z0-9._-]+( .+)?|browsers\.md §[0-9][0-9.]*( .+)?|peers\.md §1\.3( .+)?|harness: [^,]+, [a-z0-9-]+.*)$`)
+// anchorRE is the form of a row's anchor, one of:
+//
+//   - a standard and the id its source gives the definition, with an optional step or note:
+//     "fetch#concept-cors-check step 4", "url#concept-host-parser", "infra#byte-case-insensitive";
+//   - a browser fact measured by corsim's harness (spec_test/browser, results in docs/fidelity.md):
+//     "harness: <browser and version>, <scenario id>[, <scenario id>…]", e.g. "harness: WebKitGTK
+//     2.50.6, probe-origin-after-post-303-cors" or "harness: Chromium 156 and Firefox 153.7.0esr,
+//     cache-replace-or-merge"; the ids are those of spec_test/testdata, spec_test/browser/testdata
+//     or the generated corpus (spec_test/browser/gen, seed 6);
+//   - a browser fact read in an engine's source: "chromium: <path>", "gecko: <path>" or
+//     "webkit: <path>", the path in that engine's tree, optionally followed by the function, e.g.
+//     "gecko: netwerk/protocol/http/nsCORSListenerProxy.cpp (nsPreflightCache)";
+//   - for corsim's own surface, the project document that describes it: "docs/profiles.md".
+var anchorRE = regexp.MustCompile(`^(` +
+	`(fetch|url|html|infra|mimesniff|mixed-content|secure-contexts)#[A-Za-z0-9._-]+( .+)?` +
+	`|harness: [A-Z][^,]*(, [A-Z][^,]*)*, [a-z0-9][A-Za-z0-9-]*(, [a-z0-9][A-Za-z0-9-]*)*( \(.+\))?` +
+	`|(chromium|gecko|webkit): [A-Za-z0-9_.+-]+(/[A-Za-z0-9_.+-]+)*\.[a-z]+( \(.+\))?` +
+	`|docs/[a-z]+\.md` +
+	`)$`)
 
 // runCase runs one conformance case as a subtest, after checking that it cites an anchor, and
 // counts it against the file that declared it.
@@ -113,8 +128,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// wptDir finds ../shared/wpt relative to the repository root by walking up from the working
-// directory; ok is false when it is absent.
+// wptDir finds the web-platform-tests data, when ../shared/wpt (beside the repository root, found by
+// walking up from the working directory) holds a copy; ok is false when it does not.
 func wptDir() (string, bool) {
 	dir, err := os.Getwd()
 	if err != nil {

@@ -165,14 +165,14 @@ func TestOpaqueOrigins(t *testing.T) {
 			t.Errorf("ParseSerialized(NULL) succeeded; null is case-sensitive")
 		}
 	})
-	runCase(t, "serialized origin rejects path", "fetch#origin-header", func(t *testing.T) {
+	runCase(t, "serialized origin rejects path", "fetch#http-origin", func(t *testing.T) {
 		for _, s := range []string{"https://a.example/", "https://a.example/x", "https://u@a.example", "https://a.example?q", "https://a.example#f", "file:///x", ""} {
 			if o, err := origin.ParseSerialized(s); err == nil {
 				t.Errorf("ParseSerialized(%q) = %q, want an error", s, o)
 			}
 		}
 	})
-	runCase(t, "serialized origin normalizes", "fetch#origin-header", func(t *testing.T) {
+	runCase(t, "serialized origin normalizes", "fetch#http-origin", func(t *testing.T) {
 		o, err := origin.ParseSerialized("HTTPS://Example.COM:443")
 		if err != nil || o.String() != "https://example.com" {
 			t.Errorf("ParseSerialized = %q, %v", o, err)

@@ -33,9 +33,11 @@ func cacheRoute(acao string, kv ...string) scenario.Route {
 }
 
 // TestPreflightCache runs fetch sequences against one cache and a virtual clock per profile, from
-// Fetch §cors-preflight-cache (entries, §concept-cache-match, -match-method, -match-header, clear
-// cache entries) and §cors-preflight-fetch-0 steps 7.8–7.15, and the browser caches of browsers.md §1
-// (with §7 and the observations of §9–§10) for the profiles.
+// Fetch §concept-cache (entries, §concept-cache-match, -match-method, -match-header, clear
+// cache entries) and §cors-preflight-fetch-0 steps 7.8–7.15, and for the profiles from the browsers'
+// caches: Chromium services/network/cors/preflight_cache.cc and preflight_result.cc, Gecko
+// netwerk/protocol/http/nsCORSListenerProxy.cpp (nsPreflightCache), WebKit
+// Source/WebCore/loader/CrossOriginPreflightResultCache.cpp, and the harness's cache-* scenarios.
 func TestPreflightCache(t *testing.T) {
 	put := algorithm.Request{URL: apiURL, Method: "PUT"}
 	del := algorithm.Request{URL: apiURL, Method: "DELETE"}
@@ -64,13 +66,13 @@ func TestPreflightCache(t *testing.T) {
 		{name: "default five seconds", anchor: "fetch#cors-preflight-fetch-0 step 7.9", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT")},
 			steps:   []cacheStep{{req: put, pre: "scfw"}, {wait: 4, req: put, pre: ""}, {wait: 2, req: put, pre: "scfw"}},
 			checkMS: map[string]int64{"s": 5000, "c": 5000, "f": 5000, "w": 5000}},
-		{name: "max-age 0 never reused", anchor: "fetch#cors-preflight-cache", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "0")},
+		{name: "max-age 0 never reused", anchor: "fetch#concept-cache", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "0")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: put, pre: "scfw"}}},
 		{name: "keyed by url", anchor: "fetch#concept-cache-url", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600"), apiS + "/s": cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: at(put, apiS+"/s"), pre: "scfw"}, {req: put, pre: ""}}},
 		{name: "keyed by query", anchor: "fetch#concept-cache-url", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: at(put, apiURL+"?a=1"), pre: "scfw"}, {req: at(put, apiURL+"?a=2"), pre: "scfw"}, {req: at(put, apiURL+"?a=1"), pre: ""}}},
-		{name: "keyed by origin not url only", anchor: "peers.md §1.3 caches keyed by URL only", routes: R{apiURL: cacheRoute("*", "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
+		{name: "keyed by origin not url only", anchor: "fetch#concept-cache-origin", routes: R{apiURL: cacheRoute("*", "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: from(put, page2), pre: "scfw"}}},
 		{name: "partitioned by top-level site", anchor: "fetch#concept-cache-key", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: algorithm.Request{Origin: page, TopLevel: page2, URL: apiURL, Method: "PUT"}, pre: "scfw"}}},
@@ -84,7 +86,7 @@ func TestPreflightCache(t *testing.T) {
 			steps: []cacheStep{{req: putInc, pre: "scfw"}, {req: put, pre: "f"}}},
 		{name: "omit entry does not serve include", anchor: "fetch#concept-cache-match", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: putInc, pre: "scfw"}}},
-		{name: "merge or replace", anchor: "browsers.md §7 item 3", routes: R{apiURL: {OptionsSeq: []algorithm.Response{*rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600"), *rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "DELETE", "Access-Control-Max-Age", "600"), *rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")}, Actual: rsp(200, "Access-Control-Allow-Origin", pageS)}},
+		{name: "merge or replace", anchor: "harness: Chromium 156, Firefox 153.7.0esr and WebKitGTK 2.50.6, cache-replace-or-merge", routes: R{apiURL: {OptionsSeq: []algorithm.Response{*rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600"), *rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "DELETE", "Access-Control-Max-Age", "600"), *rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")}, Actual: rsp(200, "Access-Control-Allow-Origin", pageS)}},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: del, pre: "scfw"}, {req: put, pre: "cw"}}},
 		{name: "clear on failure", anchor: "fetch#concept-main-fetch step 12", routes: R{apiURL: {Options: rsp(204, "Access-Control-Allow-Origin", pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600"), ActualSeq: []algorithm.Response{*rsp(200, "Access-Control-Allow-Origin", pageS), *rsp(200), *rsp(200, "Access-Control-Allow-Origin", pageS)}}},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: put, pre: "", fail: "scfw"}, {req: put, pre: "sf"}}},
@@ -92,13 +94,13 @@ func TestPreflightCache(t *testing.T) {
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: del, pre: "", fail: "scfw"}, {req: put, pre: "sf"}}},
 		{name: "failed preflight stores nothing", anchor: "fetch#cors-preflight-fetch-0 step 8", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "DELETE", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: put, pre: "scfw", fail: "scfw"}, {req: put, pre: "scfw", fail: "scfw"}}},
-		{name: "invalid max-age", anchor: "browsers.md §1.4", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "abc")},
+		{name: "invalid max-age", anchor: "harness: Chromium 156, Firefox 153.7.0esr and WebKitGTK 2.50.6, cache-invalid-max-age", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "abc")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {wait: 1, req: put, pre: "f"}}},
 		{name: "two max-age headers", anchor: "fetch#extract-header-list-values step 2", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: put, pre: "scw"}, {wait: 4, req: put, pre: ""}, {wait: 2, req: put, pre: "scw"}}, only: "scw"},
-		{name: "negative max-age", anchor: "browsers.md §1.4", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "-1")},
+		{name: "negative max-age", anchor: "harness: Chromium 156, Firefox 153.7.0esr and WebKitGTK 2.50.6, cache-negative-max-age", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "-1")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {wait: 1, req: put, pre: "cfw"}}},
-		{name: "padded and signed max-age chromium", anchor: "browsers.md §9", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "+60")},
+		{name: "padded and signed max-age chromium", anchor: "chromium: services/network/cors/preflight_result.cc (ParseAccessControlMaxAge)", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "+60")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {wait: 30, req: put, pre: "sf"}}},
 		{name: "cap spec none", anchor: "fetch#cors-preflight-fetch-0 step 7.10", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "100000")},
 			steps:   []cacheStep{{req: put, pre: "scfw"}, {wait: 599, req: put, pre: ""}, {wait: 2, req: put, pre: "w"}, {wait: 6600, req: put, pre: "cw"}, {wait: 80000, req: put, pre: "cfw"}, {wait: 1000, req: put, pre: "w"}, {wait: 11800, req: put, pre: "scw"}},
@@ -109,15 +111,15 @@ func TestPreflightCache(t *testing.T) {
 			steps: []cacheStep{{req: xa, pre: "scfw"}, {req: xb, pre: "f"}}},
 		{name: "star never covers authorization", anchor: "fetch#concept-cache-match-header", routes: R{apiURL: cacheRoute("*", "Access-Control-Allow-Headers", "*", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: xa, pre: "scfw"}, {req: authz, pre: "scf", fail: "s"}, {req: authz, pre: "scf", fail: "s"}}},
-		{name: "head needs entry in firefox", anchor: "browsers.md §7 item 7", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Headers", "x-a", "Access-Control-Max-Age", "600")},
+		{name: "head needs entry in firefox", anchor: "harness: Firefox 153.7.0esr, cache-head-firefox", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Headers", "x-a", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: algorithm.Request{URL: apiURL, Method: "HEAD", Headers: h("X-A", "1")}, pre: "scfw"}, {req: algorithm.Request{URL: apiURL, Method: "HEAD", Headers: h("X-A", "1")}, pre: "f"}, {req: xa, pre: ""}}},
 		{name: "forced preflight caches method", anchor: "fetch#cors-preflight-fetch-0 step 7.4", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true}, pre: "scfw"}, {req: algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true}, pre: ""}}, only: "s"},
-		{name: "reload bypasses chromium", anchor: "browsers.md §1.1", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
+		{name: "reload bypasses chromium", anchor: "harness: Chromium 156 and Firefox 153.7.0esr, cache-reload-bypasses", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: withCache(put, fetchmode.CacheReload), pre: "cf"}}},
-		{name: "no-store stores nothing chromium", anchor: "browsers.md §1.1", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
+		{name: "no-store stores nothing chromium", anchor: "harness: Chromium 156, cache-no-store-chromium", routes: R{apiURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: withCache(put, fetchmode.CacheNoStore), pre: "scw"}, {req: put, pre: "c"}}, only: "scw"},
-		{name: "long url chromium", anchor: "browsers.md §1.1", routes: R{longURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
+		{name: "long url chromium", anchor: "chromium: services/network/cors/preflight_cache.cc (kMaxKeyLength)", routes: R{longURL: cacheRoute(pageS, "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "600")},
 			steps: []cacheStep{{req: at(put, longURL), pre: "scfw"}, {req: at(put, longURL), pre: "c"}}},
 		{name: "entry for the redirect target", anchor: "fetch#concept-cache-url", routes: R{apiURL: {Options: allowA("Access-Control-Max-Age", "600"), Actual: redir(307, apiS+"/s", "Access-Control-Allow-Origin", pageS)}, apiS + "/s": {Options: allowA("Access-Control-Max-Age", "600"), Actual: rsp(200, "Access-Control-Allow-Origin", pageS)}},
 			steps: []cacheStep{{req: put, pre: "scfw"}, {req: at(put, apiS+"/s"), pre: ""}}},

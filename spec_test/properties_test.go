@@ -179,7 +179,7 @@ func TestPropertyVisibleHeaders(t *testing.T) {
 			case algorithm.TypeCORS:
 				ok := fetchoracle.IsSafelistedResponseName(n) || parsed && exposed[n] ||
 					parsed && star && w.req.Credentials != fetchmode.CredentialsInclude ||
-					p == algorithm.WebKit && n == "accept" // browsers.md §3.3
+					p == algorithm.WebKit && n == "accept" // WebKit HTTPParsers.cpp isCrossOriginSafeHeader lists Accept
 				if !ok {
 					t.Fatalf("cors response shows %q (exposed %v, star %v, parsed %v)", n, exposed, star, parsed)
 				}
@@ -260,7 +260,7 @@ func TestPropertyPreflightHeaders(t *testing.T) {
 		for _, e := range w.req.Headers {
 			n := strings.ToLower(e.Name)
 			if fetchmode.IsForbiddenRequestHeader(e.Name, e.Value) || p == algorithm.Chromium && n == "user-agent" {
-				continue // dropped by the Headers guard (browsers.md §3.2 for Chromium's user-agent)
+				continue // dropped by the Headers guard (Chromium's net/http/http_util.cc forbids user-agent)
 			}
 			sent[n] = true
 		}

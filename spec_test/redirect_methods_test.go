@@ -9,8 +9,8 @@ import (
 
 // TestRedirectMethods checks how a followed redirect changes the request (Fetch
 // §concept-http-redirect-fetch steps 11–13) and that main fetch runs again for the new URL, sending a
-// new preflight when the method or headers still need one (step 22; the JavaScript simulators skip
-// it, peers.md §1.3).
+// new preflight when the method or headers still need one (step 22; a simulator that follows the
+// redirect without running main fetch again sends no new preflight).
 func TestRedirectMethods(t *testing.T) {
 	A, B, C := pageS, apiS, otherS
 	acaoA := []string{"Access-Control-Allow-Origin", A}

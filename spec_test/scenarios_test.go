@@ -17,8 +17,9 @@ import (
 	"github.com/corsim/corsim/scenario"
 )
 
-// The scenario files under testdata/ are conformance vectors written from the Fetch standard and
-// ../shared/browsers.md, never from corsim's output. Each fetch carries "expected": the verdict
+// The scenario files under testdata/ are conformance vectors written from the Fetch standard and the
+// browser engines' sources (docs/profiles.md names them), and checked in the real browsers by the
+// harness (docs/fidelity.md), never from corsim's output. Each fetch carries "expected": the verdict
 // fields it asserts (a subset). "expected_by_profile" overrides fields for one profile, where the
 // browsers differ; a null there means the field must be absent. A scenario's "profiles" lists the
 // profiles it is checked under (all four when absent). The test runs every file through

@@ -12,7 +12,7 @@ import (
 	"github.com/corsim/corsim/scenario"
 )
 
-// TestSchemeFetch checks the URLs that never reach a server (Fetch §scheme-fetch: about:blank and
+// TestSchemeFetch checks the URLs that never reach a server (Fetch §concept-scheme-fetch: about:blank and
 // the data: URL processor, §data-url-processor with Infra's forgiving-base64 decode) and what the
 // simulated browser cannot fetch (file:, blob: without a store).
 func TestSchemeFetch(t *testing.T) {
@@ -34,11 +34,11 @@ func TestSchemeFetch(t *testing.T) {
 		{name: "data leading semicolon", anchor: "fetch#data-url-processor step 12", url: "data:;charset=utf-8,x", outcome: algorithm.OK, typ: algorithm.TypeBasic},
 		{name: "data bad mime", anchor: "fetch#data-url-processor step 14", url: "data:x y,z", outcome: algorithm.OK, typ: algorithm.TypeBasic},
 		{name: "data no-cors basic", anchor: "fetch#concept-main-fetch step 12", url: "data:,x", mode: fetchmode.ModeNoCORS, outcome: algorithm.OK, typ: algorithm.TypeBasic},
-		{name: "about blank no-cors opaque", anchor: "fetch#scheme-fetch", url: "about:blank", mode: fetchmode.ModeNoCORS, outcome: algorithm.OK, typ: algorithm.TypeOpaque},
-		{name: "about srcdoc no-cors", anchor: "fetch#scheme-fetch", url: "about:srcdoc", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
-		{name: "file no-cors", anchor: "fetch#scheme-fetch", url: "file:///etc/hosts", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
-		{name: "blob no-cors", anchor: "fetch#scheme-fetch", url: "blob:https://api.example/0b4e", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
-		{name: "custom scheme no-cors", anchor: "fetch#scheme-fetch", url: "web+x://a/b", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
+		{name: "about blank no-cors opaque", anchor: "fetch#concept-scheme-fetch", url: "about:blank", mode: fetchmode.ModeNoCORS, outcome: algorithm.OK, typ: algorithm.TypeOpaque},
+		{name: "about srcdoc no-cors", anchor: "fetch#concept-scheme-fetch", url: "about:srcdoc", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
+		{name: "file no-cors", anchor: "fetch#concept-scheme-fetch", url: "file:///etc/hosts", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
+		{name: "blob no-cors", anchor: "fetch#concept-scheme-fetch", url: "blob:https://api.example/0b4e", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
+		{name: "custom scheme no-cors", anchor: "fetch#concept-scheme-fetch", url: "web+x://a/b", mode: fetchmode.ModeNoCORS, outcome: algorithm.NetworkError},
 	}
 	for _, c := range cases {
 		runCase(t, c.name, c.anchor, func(t *testing.T) {
@@ -107,8 +107,8 @@ func TestNetworkFailures(t *testing.T) {
 }
 
 // TestTraceAndMessages checks that a traced verdict names the standard's anchors (style: a trace
-// shows "fetch#cors-check step 3") and that every failure, and only a failure, carries the console
-// message of the profile's browser (browsers.md §5).
+// shows "fetch#concept-cors-check step 3") and that every failure, and only a failure, carries the console
+// message of the profile's browser (docs/profiles.md, "Console wording").
 func TestTraceAndMessages(t *testing.T) {
 	type R = map[string]scenario.Route
 	cases := []struct {
@@ -122,9 +122,9 @@ func TestTraceAndMessages(t *testing.T) {
 	}{
 		{name: "passing preflighted put", anchor: "fetch#cors-preflight-fetch-0", req: algorithm.Request{URL: apiURL, Method: "PUT", Headers: h("X-A", "1")}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200, "Access-Control-Allow-Origin", pageS)}}, ok: true},
 		{name: "method disallowed", anchor: "fetch#cors-preflight-fetch-0 step 7.5", req: algorithm.Request{URL: apiURL, Method: "patch"}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200)}}},
-		{name: "non-ascii acao", anchor: "browsers.md §5.1", req: algorithm.Request{URL: apiURL}, routes: R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "https://é.example\x01")}}},
-		{name: "wildcard with credentials", anchor: "browsers.md §5.4", req: algorithm.Request{URL: apiURL, Credentials: fetchmode.CredentialsInclude}, routes: R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}},
-		{name: "header disallowed stream", anchor: "browsers.md §5.4", req: algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true, Headers: h("X-B", "1")}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200)}}},
+		{name: "non-ascii acao", anchor: "chromium: third_party/blink/renderer/platform/loader/cors/cors_error_string.cc", req: algorithm.Request{URL: apiURL}, routes: R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "https://é.example\x01")}}},
+		{name: "wildcard with credentials", anchor: "harness: Chromium 156, cred-include-star", req: algorithm.Request{URL: apiURL, Credentials: fetchmode.CredentialsInclude}, routes: R{apiURL: {Actual: rsp(200, "Access-Control-Allow-Origin", "*")}}},
+		{name: "header disallowed stream", anchor: "harness: Chromium 156, pf-header-missing", req: algorithm.Request{URL: apiURL, Method: "POST", StreamBody: true, Headers: h("X-B", "1")}, routes: R{apiURL: {Options: allowA(), Actual: rsp(200)}}},
 		{name: "redirect location bad", anchor: "fetch#concept-http-redirect-fetch step 5", req: algorithm.Request{URL: apiURL}, routes: R{apiURL: {Actual: redir(302, "https://[", "Access-Control-Allow-Origin", pageS)}}},
 		// Firefox sends a stream as the string "[object ReadableStream]", so its no-cors POST goes out
 		// (corsim's browser harness, Firefox ESR 153).

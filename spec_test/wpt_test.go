@@ -13,12 +13,13 @@ import (
 	"github.com/corsim/corsim/scenario"
 )
 
-// loadWPT reads one file of the web-platform-tests data from ../shared/wpt, or skips the test.
+// loadWPT reads one file of the web-platform-tests data, when ../shared/wpt holds a copy, or skips the
+// test.
 func loadWPT(t *testing.T, name string, v any) {
 	t.Helper()
 	dir, ok := wptDir()
 	if !ok {
-		t.Skip("web-platform-tests data not found: expected ../shared/wpt beside the repository root (walked up from the working directory)")
+		t.Skip("web-platform-tests data not found: no copy in ../shared/wpt beside the repository root (walked up from the working directory)")
 	}
 	b, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
@@ -30,8 +31,9 @@ func loadWPT(t *testing.T, name string, v any) {
 }
 
 // TestWPTNotSafelisted checks WPT's fetch/api/cors/resources/not-cors-safelisted.json: every (name,
-// value) pair in it makes a cross-origin request need a preflight (Fetch §cors-safelisted-request-
-// header), in every profile, and lists the name in Access-Control-Request-Headers.
+// value) pair in it makes a cross-origin request need a preflight (Fetch
+// §cors-safelisted-request-header), in every profile, and lists the name in
+// Access-Control-Request-Headers.
 func TestWPTNotSafelisted(t *testing.T) {
 	var pairs [][2]string
 	loadWPT(t, "not-cors-safelisted.json", &pairs)

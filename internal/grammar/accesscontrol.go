@@ -149,5 +149,5 @@ func ParseMaxAge(lines []string) (seconds int64, err error) {
 
 // IsAllowCredentialsTrue reports whether an Access-Control-Allow-Credentials
 // value is byte for byte "true" (Fetch §http-access-control-allow-credentials,
-// %s"true"; §cors-check step 7). "True", " true" and "true, true" are not.
+// %s"true"; §concept-cors-check step 7). "True", " true" and "true, true" are not.
 func IsAllowCredentialsTrue(value string) bool { return value == "true" }

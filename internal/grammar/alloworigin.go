@@ -28,7 +28,7 @@ func (k AllowOriginKind) String() string {
 
 // ParseAllowOrigin classifies an Access-Control-Allow-Origin value by the
 // Fetch ABNF (§http-new-header-syntax: origin-or-null / wildcard, with
-// origin-or-null from §origin-header): "*", the case-sensitive "null", or
+// origin-or-null from §http-origin): "*", the case-sensitive "null", or
 // serialized-scheme "://" serialized-host [":" serialized-port]. The scheme is
 // a lower-case letter then lower-case letters, digits, "+", "-" or "."; the
 // host is dotted-decimal IPv4 without leading zeros, IPv6 in brackets
@@ -62,7 +62,7 @@ func ClassifyAllowOrigin(value string) (kind AllowOriginKind, ok bool) {
 // the offending part of value and the reason it does not match.
 func classifyAllowOrigin(value string) (kind AllowOriginKind, token, reason string) {
 	// Fetch §http-new-header-syntax: Access-Control-Allow-Origin =
-	// origin-or-null / wildcard; §origin-header: origin-or-null =
+	// origin-or-null / wildcard; §http-origin: origin-or-null =
 	// serialized-origin / %s"null".
 	switch value {
 	case "*":
@@ -70,7 +70,7 @@ func classifyAllowOrigin(value string) (kind AllowOriginKind, token, reason stri
 	case "null":
 		return AllowOriginNull, "", ""
 	}
-	// Fetch §origin-header: serialized-origin = serialized-scheme "://"
+	// Fetch §http-origin: serialized-origin = serialized-scheme "://"
 	// serialized-host [ ":" serialized-port ]. First serialized-scheme.
 	i := 0
 	for i < len(value) && isSchemeByte(value[i], i == 0) {
@@ -133,11 +133,11 @@ func isSchemeByte(b byte, first bool) bool {
 func isLowerAlnum(b byte) bool { return isDigit(b) || ('a' <= b && b <= 'z') }
 
 // isSerializedPort reports whether s is serialized-port, 1*5DIGIT (Fetch
-// §origin-header).
+// §http-origin).
 func isSerializedPort(s string) bool { return len(s) <= 5 && IsDigits(s) }
 
 // isSerializedDomain reports whether s is serialized-domain (Fetch
-// §origin-header): one or more domain-labels joined by "."; each label is lower-case letters, digits and "-", neither starting nor
+// §http-origin): one or more domain-labels joined by "."; each label is lower-case letters, digits and "-", neither starting nor
 // ending with "-".
 func isSerializedDomain(s string) bool {
 	start := 0
@@ -158,7 +158,7 @@ func isSerializedDomain(s string) bool {
 }
 
 // isSerializedIPv4 reports whether s is serialized-ipv4 (Fetch
-// §origin-header): four dec-octets (0–255, no leading zeros) joined by ".".
+// §http-origin): four dec-octets (0–255, no leading zeros) joined by ".".
 func isSerializedIPv4(s string) bool {
 	parts := 0
 	for len(s) > 0 {
@@ -187,7 +187,7 @@ func isSerializedIPv4(s string) bool {
 }
 
 // isSerializedIPv6 reports whether s matches serialized-ipv6 (Fetch
-// §origin-header): groups (h16) of lower-case hex without leading zeros
+// §http-origin): groups (h16) of lower-case hex without leading zeros
 // ("0" or a non-zero digit and up to three more), either eight of them, or at
 // most six around a single "::". There is no embedded IPv4 form.
 func isSerializedIPv6(s string) bool {

@@ -182,7 +182,7 @@ func chromeNetReason(f netFailure, fx fetchInfo) (string, bool) {
 	scheme := fx.scheme
 	switch {
 	case fx.stream && f.ErrorText == "net::ERR_INVALID_ARGUMENT":
-		// A stream body met a redirect that would send it again (Fetch §http-redirect-fetch step 11).
+		// A stream body met a redirect that would send it again (Fetch §concept-http-redirect-fetch step 11).
 		return string(algorithm.InvalidRedirect), true
 	case fx.stream && f.ErrorText == "net::ERR_ALPN_NEGOTIATION_FAILED":
 		// A stream body where Chromium cannot use HTTP/2 (the chromium profile's ruleStreamNeedsHTTP2).
