@@ -102,8 +102,9 @@ func FuzzParseOrigin(f *testing.F) {
 }
 
 // FuzzOriginRoundTrip checks that a tuple origin's serialization parses
-// back to the same origin with ParseSerialized and Parse, and that its
-// text marshaling round-trips.
+// back to the same origin with ParseSerialized and Parse, that its text
+// marshaling round-trips, and that its registrable domain is null or its
+// host's suffix at a label boundary.
 func FuzzOriginRoundTrip(f *testing.F) {
 	for _, s := range originSeeds {
 		f.Add(s)
@@ -127,6 +128,12 @@ func FuzzOriginRoundTrip(f *testing.F) {
 		}
 		if string(o.AppendTo(nil)) != s {
 			t.Fatalf("AppendTo = %q; want %q", o.AppendTo(nil), s)
+		}
+		if rd, h := o.RegistrableDomain(), o.Host(); rd != "" && rd != h && !strings.HasSuffix(h, "."+rd) {
+			t.Fatalf("RegistrableDomain = %q for host %q", rd, h)
+		}
+		if !origin.SameSite(o, o) || !origin.SchemelesslySameSite(o, o) {
+			t.Fatalf("%q is not same site with itself", s)
 		}
 	})
 }

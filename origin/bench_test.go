@@ -118,3 +118,42 @@ func BenchmarkSameSite(b *testing.B) {
 		}
 	}
 }
+
+// benchSiteHosts are the hosts of the site benchmarks: each takes a
+// different path through the Public Suffix List look-up.
+var benchSiteHosts = []string{
+	"example.com",           // a TLD rule, one more label
+	"www.example.co.uk",     // a two-label rule
+	"alice.github.io",       // a private-section rule
+	"a.b.c.d.e.example.com", // many labels before the suffix
+	"city.kawasaki.jp",      // an exception rule
+	"foo.bar.kawasaki.jp",   // a wildcard rule
+	"app.internal.zzzz",     // an unlisted TLD: the implicit "*" rule
+	"localhost",             // a single label: its own public suffix
+	"sub.example.xn--p1ai",  // an IDNA A-label TLD
+	"127.0.0.1",             // an IP address: no look-up
+	"www.example.com.",      // a trailing dot
+}
+
+func BenchmarkRegistrableDomain(b *testing.B) {
+	for _, h := range benchSiteHosts {
+		o := origin.MustParse("https://" + h)
+		b.Run("host="+h, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = o.RegistrableDomain()
+			}
+		})
+	}
+}
+
+func BenchmarkSchemelesslySameSite(b *testing.B) {
+	x := origin.MustParse("https://app.example.co.uk")
+	y := origin.MustParse("http://api.example.co.uk")
+	b.ReportAllocs()
+	for b.Loop() {
+		if !origin.SchemelesslySameSite(x, y) {
+			b.Fatal("not schemelessly same site")
+		}
+	}
+}

@@ -16,8 +16,9 @@
 //
 // Same-origin and same-site decisions ([SameOrigin], [SameSite],
 // [SchemelesslySameSite]) follow HTML §same-origin, §same-site and
-// §schemelessly-same-site; registrable domains come from the Public Suffix
-// List shipped with golang.org/x/net/publicsuffix, private section included.
+// §schemelessly-same-site; registrable domains come from the copy of the
+// Public Suffix List (https://publicsuffix.org/) compiled into corsim
+// (internal/psl), private section included.
 //
 // # Standards followed
 //

@@ -3,7 +3,7 @@ package origin
 import (
 	"strings"
 
-	"golang.org/x/net/publicsuffix"
+	"github.com/corsim/corsim/internal/psl"
 )
 
 // SameOrigin reports whether a and b are the same origin (HTML §same-origin):
@@ -66,7 +66,8 @@ func registrableDomain(host string) string {
 	if domain == "" {
 		return ""
 	}
-	suffix, _ := publicsuffix.PublicSuffix(domain)
+	// URL §host-public-suffix step 3: the Public Suffix List algorithm.
+	suffix := psl.PublicSuffix(domain)
 	// URL §host-registrable-domain step 1: null when the host is its own
 	// public suffix.
 	if len(suffix) >= len(domain) {
