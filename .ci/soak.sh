@@ -5,7 +5,7 @@
 #   .ci/soak.sh                          # 1 h per fuzz target, properties at 1 000 000 checks
 #   FUZZ_PER_TARGET=10m CHECKS=100000 .ci/soak.sh   # a shorter soak
 #
-# With 14 targets the default takes about 14 h of fuzzing plus the properties (several hours under
+# With 15 targets the default takes about 15 h of fuzzing plus the properties (several hours under
 # -race on 2 cores). Crashing inputs are left under fuzz/testdata/fuzz/<Target>/; a failing property
 # prints rapid's minimized case and the seed to replay it with -rapid.seed.
 set -uo pipefail
