@@ -372,15 +372,18 @@ func (v *preflightValidator) authorization() Failure {
 // headers: Fetch §cors-preflight-fetch-0 step 7.7.
 func (v *preflightValidator) headers() Failure {
 	star := !v.include && v.headerStar
-	order := v.c.requestOrder != nil && v.r.ruleReportRequestOrder
-	for k, name := range v.c.Headers {
+	names, order := v.c.Headers, false
+	if v.c.requestOrder != nil && v.r.ruleReportRequestOrder {
+		// The names as the request's header list orders them; a name the list no longer has (WebKit's
+		// stripped Authorization, ruleListStrippedAuthorization) is not among them.
+		names, order = v.c.requestOrder, true
+	}
+	for k, name := range names {
 		i := k
 		if order {
-			// requestOrder is c.Headers in the order of the request's header list.
-			name = v.c.requestOrder[k]
 			i = slices.Index(v.c.Headers, name)
 		}
-		if v.listed(i) {
+		if i >= 0 && v.listed(i) {
 			continue
 		}
 		if star {
