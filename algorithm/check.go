@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/ascii"
 	"github.com/corsim/corsim/internal/grammar"
 	"github.com/corsim/corsim/origin"
 )
@@ -39,8 +40,8 @@ func CORSCheck(p Profile, serializedOrigin string, credentials fetchmode.Credent
 }
 
 func corsCheck(r *rules, serializedOrigin string, include bool, h fetchmode.HeaderList) Failure {
-	// Fetch §concept-cors-check step 1: get ACAO; several lines combine with ", ".
-	acao, ok := h.Get(hACAO)
+	// Fetch §concept-cors-check steps 1 and 6: get ACAO and ACAC; several lines combine with ", ".
+	acao, ok, acac := corsHeaders(h)
 	// Fetch §concept-cors-check step 2: an absent header fails (a value "null" is not absence).
 	if !ok {
 		return Failure{Reason: MissingAllowOriginHeader}
@@ -57,14 +58,45 @@ func corsCheck(r *rules, serializedOrigin string, include bool, h fetchmode.Head
 	if !include {
 		return Failure{}
 	}
-	// Fetch §concept-cors-check step 6: get ACAC.
-	acac, _ := h.Get(hACAC)
 	// Fetch §concept-cors-check step 7: exactly "true", case-sensitive.
 	if grammar.IsAllowCredentialsTrue(acac) {
 		return Failure{}
 	}
 	// Fetch §concept-cors-check step 8.
 	return Failure{Reason: InvalidAllowCredentials, Parameter: acac}
+}
+
+// corsHeaders gets Access-Control-Allow-Origin (ok reports it is present) and
+// -Allow-Credentials ("" when absent) in one pass over h; only a response that repeats one of
+// them takes HeaderList.Get's combining, allocating path.
+func corsHeaders(h fetchmode.HeaderList) (acao string, ok bool, acac string) {
+	ai, ci, repeated := -1, -1, false
+	for i := range h {
+		switch n := h[i].Name; len(n) {
+		case len(hACAO):
+			if ascii.EqualFold(n, hACAO) {
+				repeated = repeated || ai >= 0
+				ai = i
+			}
+		case len(hACAC):
+			if ascii.EqualFold(n, hACAC) {
+				repeated = repeated || ci >= 0
+				ci = i
+			}
+		}
+	}
+	if repeated {
+		acao, ok = h.Get(hACAO)
+		acac, _ = h.Get(hACAC)
+		return acao, ok, acac
+	}
+	if ai >= 0 {
+		acao, ok = h[ai].Value, true
+	}
+	if ci >= 0 {
+		acac = h[ci].Value
+	}
+	return acao, ok, acac
 }
 
 // classifyACAO names a failed ACAO comparison the way the profile's browser does (Chromium
