@@ -399,6 +399,18 @@ func (f *fetcher) unsafeNames() []string {
 }
 
 func hasRepeatedName(l fetchmode.HeaderList) bool {
+	if len(l) > 16 {
+		// A long list: one map instead of a comparison per pair.
+		seen := make(map[string]struct{}, len(l))
+		for _, h := range l {
+			k := ascii.Lower(h.Name)
+			if _, dup := seen[k]; dup {
+				return true
+			}
+			seen[k] = struct{}{}
+		}
+		return false
+	}
 	for i := range l {
 		for j := i + 1; j < len(l); j++ {
 			if ascii.EqualFold(l[i].Name, l[j].Name) {

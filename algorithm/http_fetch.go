@@ -230,6 +230,14 @@ func (f *fetcher) requestOrderUnsafe(unsafe []string) []string {
 			out = append(out, unsafe[i])
 		}
 	}
+	// A name the header list no longer has (WebKit's stripped Authorization,
+	// ruleListStrippedAuthorization) is still validated: WebKit checks every name it listed in
+	// Access-Control-Request-Headers (probe-stripped-auth-*). It comes after the others.
+	for _, n := range unsafe {
+		if !contains(out, n) {
+			out = append(out, n)
+		}
+	}
 	return out
 }
 

@@ -52,11 +52,23 @@ type PreflightResult struct {
 
 // Methods returns the Access-Control-Allow-Methods elements, or the request's method when the header
 // is absent and the preflight was forced (Fetch §cors-preflight-fetch-0 step 7.4); nil when the list
-// was not parsed (validation failed before it, or on it).
-func (r PreflightResult) Methods() []string { return r.appendMethods(nil, false) }
+// was not parsed (validation failed before it, or on it). The elements are read from the response's
+// header list, which the result refers to: do not change that list while the result is in use.
+func (r PreflightResult) Methods() []string {
+	if !r.methodsOK {
+		return nil
+	}
+	return r.appendMethods([]string{}, false)
+}
 
-// Headers returns the Access-Control-Allow-Headers elements; nil when the list was not parsed.
-func (r PreflightResult) Headers() []string { return r.appendHeaders(nil, false) }
+// Headers returns the Access-Control-Allow-Headers elements; nil when the list was not parsed. Like
+// Methods, it reads the response's header list.
+func (r PreflightResult) Headers() []string {
+	if !r.headersOK {
+		return nil
+	}
+	return r.appendHeaders([]string{}, false)
+}
 
 // appendMethods appends the allowed methods to dst; with dedupe, each only once.
 func (r *PreflightResult) appendMethods(dst []string, dedupe bool) []string {

@@ -158,7 +158,7 @@ type rules struct {
 	// made it is preflighted, even when the redirect made it simple.
 	rulePreflightAfterRedirect bool
 	// ruleListStrippedAuthorization: an Authorization removed by a cross-origin redirect is still
-	// listed in the next preflight's Access-Control-Request-Headers.
+	// listed in the next preflight's Access-Control-Request-Headers, and that preflight must allow it.
 	ruleListStrippedAuthorization bool
 	// ruleKeepOriginOnRewrite: a request a redirect turns into a GET keeps its Origin header until a
 	// hop to another origin (NetworkDataTaskSoup::continueHTTPRedirection).
