@@ -52,7 +52,7 @@ func ParseURL(raw string) (URL, error) {
 // does not allocate for input that starts with a serialized origin of a
 // special scheme: nothing after such an authority can make parsing fail.
 func CanParseURL(raw string) bool {
-	if _, ok := matchAuthority(raw); ok {
+	if _, ok := matchAuthority(raw); ok && len(raw) <= maxInput {
 		return true
 	}
 	_, err := parseURL(raw, nil)
