@@ -5,7 +5,6 @@ import (
 
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/internal/ascii"
-	"github.com/corsim/corsim/internal/grammar"
 )
 
 // Filtered is what script can see of a response (Fetch §concept-filtered-response).
@@ -76,32 +75,27 @@ func exposedBy(h fetchmode.HeaderList) exposed {
 	if len(h) > 64 {
 		e.more = make([]bool, len(h)-64)
 	}
-	for i := range h {
-		if !ascii.EqualFold(h[i].Name, hACEH) {
-			continue
+	l := newTokenList(h, hACEH)
+	for {
+		name, more, err := l.next()
+		if err != nil {
+			clear(e.more)
+			return exposed{more: e.more}
 		}
-		el := grammar.NewElements(h[i].Value)
-		for {
-			name, more, token := el.NextToken()
-			if !more {
-				break
+		if !more {
+			break
+		}
+		if name == "*" {
+			e.star = true
+		}
+		for j := range h {
+			if !ascii.EqualFold(h[j].Name, name) {
+				continue
 			}
-			if !token {
-				clear(e.more)
-				return exposed{more: e.more}
-			}
-			if name == "*" {
-				e.star = true
-			}
-			for j := range h {
-				if !ascii.EqualFold(h[j].Name, name) {
-					continue
-				}
-				if j < 64 {
-					e.bits |= 1 << j
-				} else {
-					e.more[j-64] = true
-				}
+			if j < 64 {
+				e.bits |= 1 << j
+			} else {
+				e.more[j-64] = true
 			}
 		}
 	}

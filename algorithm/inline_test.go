@@ -17,7 +17,7 @@ func TestInlining(t *testing.T) {
 		t.Skip("runs the compiler")
 	}
 	want := map[string][]string{
-		"internal/ascii":   {"EqualFold", "LowerByte", "IsLower"},
+		"internal/ascii":   {"EqualFold", "LowerByte", "IsLower", "Lower"},
 		"internal/grammar": {"IsToken", "isTabOrSpace", "NewElements"},
 		"origin":           {"URL.StringNoFragment", "URL.String", "URL.Origin", "URL.Scheme", "Origin.IsOpaque", "Origin.IsValid"},
 		"fetchmode":        {"IsCORSSafelistedMethod"},

@@ -257,6 +257,46 @@ func (v *preflightValidator) status() Failure {
 	return Failure{Reason: PreflightInvalidStatus, Parameter: strconv.Itoa(v.resp.Status)}
 }
 
+// tokenList walks the elements of every line of one #token list header (Access-Control-Allow-Methods,
+// -Allow-Headers, -Expose-Headers) in a header list, as Fetch §extract-header-list-values combines
+// them, looking at each byte once and copying nothing.
+type tokenList struct {
+	h       fetchmode.HeaderList
+	name    string
+	i       int // the line being read is h[i-1]
+	el      grammar.Elements
+	present bool // some line has the name
+}
+
+func newTokenList(h fetchmode.HeaderList, name string) tokenList {
+	return tokenList{h: h, name: name}
+}
+
+// next returns the next element; more is false at the end of the last line. An element that is not
+// a token ends the walk with err, the error AppendTokenList reports for it.
+func (l *tokenList) next() (elem string, more bool, err error) {
+	for {
+		if l.i > 0 {
+			e, more, token := l.el.NextToken()
+			if more {
+				if !token {
+					return e, false, grammar.CheckToken(l.name, l.h[l.i-1].Value, e)
+				}
+				return e, true, nil
+			}
+		}
+		for l.i < len(l.h) && !ascii.EqualFold(l.h[l.i].Name, l.name) {
+			l.i++
+		}
+		if l.i == len(l.h) {
+			return "", false, nil
+		}
+		l.present = true
+		l.el = grammar.NewElements(l.h[l.i].Value)
+		l.i++
+	}
+}
+
 // parseMethods and parseHeaders: Fetch §cors-preflight-fetch-0 steps 7.1–7.4, in one pass over each
 // list that also notes what steps 7.5–7.7 look for, so a list is read once whatever its size.
 func (v *preflightValidator) parseMethods() Failure {
@@ -264,34 +304,26 @@ func (v *preflightValidator) parseMethods() Failure {
 		return Failure{}
 	}
 	v.methodsParsed = true
-	h, present := v.resp.Headers, false
-	for i := range h {
-		if !ascii.EqualFold(h[i].Name, hACAM) {
-			continue
+	// Fetch §cors-preflight-fetch-0 step 7.1: extract header list values.
+	l := newTokenList(v.resp.Headers, hACAM)
+	for {
+		e, more, err := l.next()
+		// Fetch §cors-preflight-fetch-0 step 7.3: failure → network error.
+		if err != nil {
+			return Failure{Reason: InvalidAllowMethodsPreflightResponse, Parameter: v.listParameter(err, hACAM)}
 		}
-		present = true
-		// Fetch §cors-preflight-fetch-0 step 7.1: extract header list values.
-		el := grammar.NewElements(h[i].Value)
-		for {
-			e, more, token := el.NextToken()
-			if !more {
-				break
-			}
-			// Fetch §cors-preflight-fetch-0 step 7.3: failure → network error.
-			if !token {
-				err := grammar.CheckToken(hACAM, h[i].Value, e)
-				return Failure{Reason: InvalidAllowMethodsPreflightResponse, Parameter: v.listParameter(err, hACAM)}
-			}
-			switch e {
-			case v.c.Method:
-				v.methodListed = true
-			case "*":
-				v.methodStar = true
-			}
+		if !more {
+			break
+		}
+		switch e {
+		case v.c.Method:
+			v.methodListed = true
+		case "*":
+			v.methodStar = true
 		}
 	}
 	// Fetch §cors-preflight-fetch-0 step 7.4: an absent ACAM on a forced preflight allows the method.
-	if !present && v.c.Forced {
+	if !l.present && v.c.Forced {
 		v.res.forcedMethod = v.c.Method
 		v.methodListed = true
 		v.methodStar = v.c.Method == "*"
@@ -305,34 +337,27 @@ func (v *preflightValidator) parseHeaders() Failure {
 	if len(names) > 64 {
 		v.foundMore = make([]bool, len(names)-64)
 	}
-	h := v.resp.Headers
-	for i := range h {
-		if !ascii.EqualFold(h[i].Name, hACAH) {
-			continue
+	// Fetch §cors-preflight-fetch-0 steps 7.2–7.3.
+	l := newTokenList(v.resp.Headers, hACAH)
+	for {
+		e, more, err := l.next()
+		if err != nil {
+			return Failure{Reason: InvalidAllowHeadersPreflightResponse, Parameter: v.listParameter(err, hACAH)}
 		}
-		// Fetch §cors-preflight-fetch-0 steps 7.2–7.3.
-		el := grammar.NewElements(h[i].Value)
-		for {
-			e, more, token := el.NextToken()
-			if !more {
-				break
+		if !more {
+			break
+		}
+		if e == "*" {
+			v.headerStar = true
+		}
+		for j, name := range names {
+			if !ascii.EqualFold(e, name) {
+				continue
 			}
-			if !token {
-				err := grammar.CheckToken(hACAH, h[i].Value, e)
-				return Failure{Reason: InvalidAllowHeadersPreflightResponse, Parameter: v.listParameter(err, hACAH)}
-			}
-			if e == "*" {
-				v.headerStar = true
-			}
-			for j, name := range names {
-				if !ascii.EqualFold(e, name) {
-					continue
-				}
-				if j < 64 {
-					v.found |= 1 << j
-				} else {
-					v.foundMore[j-64] = true
-				}
+			if j < 64 {
+				v.found |= 1 << j
+			} else {
+				v.foundMore[j-64] = true
 			}
 		}
 	}
