@@ -74,6 +74,7 @@ type Cache struct {
 	slots     int // PerToken entries held
 	rng       splitmix
 	scratch   []uint32
+	oldToks   []uint32  // storeWhole's scratch
 	kbuf      []byte    // the last packed key (see find)
 	ktag      uint32    // its hash
 	epoch     time.Time // see tick

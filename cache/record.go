@@ -189,7 +189,12 @@ func (c *Cache) setTokAt(r *rec, p int, t uint32) {
 }
 
 func (c *Cache) freeSpill(r *rec) {
-	c.spills[r.spill-1] = spill{}
+	s := &c.spills[r.spill-1]
+	// Keep short lists' room for the next record that spills.
+	if cap(s.toks) > 4*spillMapMin {
+		*s = spill{}
+	}
+	s.toks, s.exps, s.pos = s.toks[:0], s.exps[:0], nil
 	c.spillFree = append(c.spillFree, r.spill-1)
 	r.spill = 0
 }
@@ -199,6 +204,12 @@ func (c *Cache) clearToks(id uint32, r *rec) {
 	for p := c.ntoks(r) - 1; p >= 0; p-- {
 		c.names.unref(c.tokAt(r, p))
 	}
+	c.detachToks(id, r)
+}
+
+// detachToks empties record id's token storage without counting its names
+// out (see storeWhole).
+func (c *Cache) detachToks(id uint32, r *rec) {
 	if r.spill != 0 {
 		c.freeSpill(r)
 	}

@@ -17,10 +17,17 @@ func (c *Cache) storeWhole(id uint32, found bool, k Key, r Result, d time.Durati
 		}
 		return
 	}
+	old := c.oldToks[:0]
 	if !found {
 		id = c.insert(k, t)
 	} else {
-		c.clearToks(id, c.recs.at(id))
+		// The old names are counted out only once the new ones are in,
+		// so that a name both hold stays interned.
+		rec := c.recs.at(id)
+		for p := c.ntoks(rec) - 1; p >= 0; p-- {
+			old = append(old, c.tokAt(rec, p))
+		}
+		c.detachToks(id, rec)
 	}
 	rec := c.recs.at(id)
 	for _, m := range r.Methods {
@@ -29,6 +36,10 @@ func (c *Cache) storeWhole(id uint32, found bool, k Key, r Result, d time.Durati
 	for _, h := range r.Headers {
 		c.addOnce(id, rec, ascii.Lower(h), true)
 	}
+	for _, tok := range old {
+		c.names.unref(tok)
+	}
+	c.oldToks = old[:0]
 	c.fitSpill(rec)
 	rec.cred = r.Credentials
 	rec.deadline = expiry(t, d)
