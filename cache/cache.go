@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"hash/maphash"
 	"sync"
 	"time"
 )
@@ -54,15 +55,30 @@ type Query struct {
 // concurrent use; every method takes one mutex. Time never advances by
 // itself: callers pass now, so a simulation controls the clock.
 type Cache struct {
-	mu      sync.Mutex
-	p       Policy
-	recs    map[recKey]*record
-	all     pool // every record, for Capacity
-	parts   map[string]*partition
-	partLRU partList
-	slots   int // PerToken entries held
-	rng     splitmix
-	scratch []*record
+	mu        sync.Mutex
+	p         Policy
+	idx       index                      // packed key → record
+	recs      slab[rec]                  // records by number; free ones are zero
+	pexps     slab[[pexpsInline]entries] // PerToken: the inline tokens' entries, by record
+	free      []uint32                   // numbers of free records
+	spills    []spill                    // tokens beyond a record's inline ones
+	spillFree []uint32
+	names     names
+	all       pool              // every record, for Capacity
+	lru       [2]bool           // whether the pools of each kind keep recency (see linkAll)
+	links     [2]slab[link]     // recency links by record, where lru says so
+	parts     map[string]uint32 // partition numbers plus one
+	partv     []partition
+	partFree  []uint32
+	partLRU   partList
+	slots     int // PerToken entries held
+	rng       splitmix
+	scratch   []uint32
+	oldToks   []uint32  // storeWhole's scratch
+	kbuf      []byte    // the last packed key (see find)
+	ktag      uint32    // its hash
+	epoch     time.Time // see tick
+	clockSet  bool
 }
 
 // New returns an empty cache that follows p.
@@ -73,13 +89,21 @@ func New(p Policy) *Cache {
 }
 
 func (c *Cache) init() {
-	c.recs = make(map[recKey]*record)
+	c.idx = index{seed: maphash.MakeSeed()}
+	c.recs, c.pexps, c.free = slab[rec]{}, slab[[pexpsInline]entries]{}, nil
+	c.spills, c.spillFree = nil, nil
+	c.names = names{}
 	c.all = pool{which: linkAll}
-	c.parts = nil
-	c.partLRU = partList{}
+	// Only a bounded pool under EvictLRU ever asks for its least recently
+	// used record.
+	lru := c.p.Eviction != EvictRandomPurge
+	c.lru = [2]bool{lru && c.p.Capacity > 0, lru && c.p.PartitionCapacity > 0}
+	c.links = [2]slab[link]{}
+	c.parts, c.partv, c.partFree, c.partLRU = nil, nil, nil, partList{}
 	c.slots = 0
 	c.rng = splitmix{state: c.p.Seed}
 	c.scratch = c.scratch[:0]
+	c.epoch, c.clockSet = time.Time{}, false
 }
 
 // Policy returns the policy the cache was created with.
@@ -105,22 +129,23 @@ func (c *Cache) Lookup(k Key, q Query, now time.Time) bool {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	r := c.recs[recKey{k: k, cred: c.p.CredentialsInKey && q.Credentials}]
-	if r == nil {
+	t := c.tick(now)
+	id, ok := c.find(k, c.p.CredentialsInKey && q.Credentials)
+	if !ok {
 		return false
 	}
 	// Fetch §concept-cache: entries must be removed once max-age
 	// has passed.
-	if !now.Before(r.deadline) {
-		c.remove(r)
+	if t >= c.recs.at(id).deadline {
+		c.remove(id)
 		return false
 	}
-	c.touch(r)
-	if c.covers(r, q, needMethod, now) {
+	c.touch(id)
+	if c.covers(id, q, needMethod, t) {
 		return true
 	}
 	if c.p.EraseOnMiss {
-		c.remove(r)
+		c.remove(id)
 	}
 	return false
 }
@@ -140,17 +165,17 @@ func (c *Cache) Store(k Key, r Result, now time.Time) {
 	d := c.p.capAge(r.MaxAge)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	rk := recKey{k: k, cred: c.p.CredentialsInKey && r.Credentials}
-	rec := c.recs[rk]
-	if rec != nil && !now.Before(rec.deadline) {
-		c.remove(rec)
-		rec = nil
+	t := c.tick(now)
+	id, found := c.find(k, c.p.CredentialsInKey && r.Credentials)
+	if found && t >= c.recs.at(id).deadline {
+		c.remove(id)
+		found = false
 	}
 	if c.p.Granularity == WholeResult {
-		c.storeWhole(rec, rk, r, d, now)
+		c.storeWhole(id, found, k, r, d, t)
 		return
 	}
-	c.storeTokens(rec, rk, r, d, now)
+	c.storeTokens(id, found, k, r, d, t)
 }
 
 // Clear removes every entry for k, credentialed or not, whatever its method
@@ -161,8 +186,8 @@ func (c *Cache) Clear(k Key) {
 	// Fetch §concept-cache-clear: key, origin and URL must match; method,
 	// header name and credentials are ignored.
 	for _, cred := range [2]bool{false, true} {
-		if r := c.recs[recKey{k: k, cred: cred}]; r != nil {
-			c.remove(r)
+		if id, ok := c.find(k, cred); ok {
+			c.remove(id)
 		}
 	}
 }
@@ -181,10 +206,7 @@ func (c *Cache) Reset() {
 func (c *Cache) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.p.Granularity == WholeResult {
-		return len(c.recs)
-	}
-	return c.slots
+	return c.lenLocked()
 }
 
 // Purge removes every entry that has expired at now and returns how many
@@ -194,22 +216,22 @@ func (c *Cache) Purge(now time.Time) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	before := c.lenLocked()
+	t := c.tick(now)
 	c.scratch = c.scratch[:0]
 	// Walk the table, not the map, so that the order of removals (and so
 	// the table order EvictRandomPurge draws from) is deterministic.
-	for _, r := range c.all.table {
+	for _, id := range c.all.table {
 		if c.p.Granularity == PerToken {
-			c.dropExpiredSlots(r, now)
-			if r.n == 0 {
-				c.scratch = append(c.scratch, r)
+			c.dropExpiredSlots(id, t)
+			if c.recs.at(id).n == 0 {
+				c.scratch = append(c.scratch, id)
 			}
-		} else if !now.Before(r.deadline) {
-			c.scratch = append(c.scratch, r)
+		} else if t >= c.recs.at(id).deadline {
+			c.scratch = append(c.scratch, id)
 		}
 	}
-	for i, r := range c.scratch {
-		c.remove(r)
-		c.scratch[i] = nil
+	for _, id := range c.scratch {
+		c.remove(id)
 	}
 	c.scratch = c.scratch[:0]
 	return before - c.lenLocked()
@@ -217,7 +239,7 @@ func (c *Cache) Purge(now time.Time) int {
 
 func (c *Cache) lenLocked() int {
 	if c.p.Granularity == WholeResult {
-		return len(c.recs)
+		return c.all.len()
 	}
 	return c.slots
 }

@@ -97,7 +97,7 @@ func survivors(c *Cache, n int) []int {
 func present(c *Cache, n int) []int {
 	var out []int
 	for i := 0; i < n; i++ {
-		if c.recs[recKey{k: keyIn("", i)}] != nil {
+		if _, ok := c.find(keyIn("", i), false); ok {
 			out = append(out, i)
 		}
 	}
@@ -158,7 +158,7 @@ func TestEvictRandomPurge(t *testing.T) {
 					c.Clear(keyIn("", i%60/2))
 				}
 			}
-			return fmt.Sprint(present(c, 60), c.all.table[0].rk, c.Len())
+			return fmt.Sprintf("%v %q %d", present(c, 60), keyOf(c, c.all.table[0]), c.Len())
 		}
 		first := run()
 		for i := 0; i < 5; i++ {
@@ -303,107 +303,214 @@ type fataler interface {
 	Fatalf(format string, args ...any)
 }
 
+// keyOf returns the packed key record id is filed under.
+func keyOf(c *Cache, id uint32) string {
+	for _, s := range c.idx.slots {
+		if s.id == id+1 {
+			return s.key
+		}
+	}
+	return ""
+}
+
 // checkInvariants verifies the cache's internal bookkeeping and bounds.
 func checkInvariants(t fataler, c *Cache) {
 	t.Helper()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	p := c.p
-	if len(c.recs) != c.all.len() {
-		t.Fatalf("%d records in the map, %d in the table", len(c.recs), c.all.len())
+	if c.idx.n != c.all.len() {
+		t.Fatalf("%d records in the index, %d in the table", c.idx.n, c.all.len())
 	}
 	if p.Capacity > 0 && c.all.len() > p.Capacity {
 		t.Fatalf("%d records exceed Capacity %d", c.all.len(), p.Capacity)
 	}
-	checkPool(t, &c.all, nil)
-	slots, inParts := 0, 0
-	for rk, r := range c.recs {
-		if r.rk != rk {
+	checkPool(t, c, &c.all, 0)
+	live := map[uint32]bool{}
+	filed := 0
+	for i, s := range c.idx.slots {
+		if s.id == 0 {
+			continue
+		}
+		filed++
+		id := s.id - 1
+		if live[id] {
+			t.Fatalf("record %d filed twice", id)
+		}
+		live[id] = true
+		if s.tag != c.idx.hash([]byte(s.key)) || c.recs.at(id).tag != s.tag {
 			t.Fatalf("record filed under the wrong key")
 		}
+		if got, ok := c.idx.find([]byte(s.key), s.tag); !ok || got != id {
+			t.Fatalf("slot %d not found from its key", i)
+		}
+	}
+	if filed != c.idx.n {
+		t.Fatalf("index counts %d records, holds %d", c.idx.n, filed)
+	}
+	for _, id := range c.free {
+		if live[id] || *c.recs.at(id) != (rec{}) {
+			t.Fatalf("free record %d in use", id)
+		}
+	}
+	if int(c.recs.len()) != len(live)+len(c.free) {
+		t.Fatalf("%d records, %d live and %d free", c.recs.len(), len(live), len(c.free))
+	}
+	refs := map[uint32]uint32{}
+	slots, inParts := 0, 0
+	for id := range live {
+		r := c.recs.at(id)
 		n := 0
-		for _, tokens := range [2]map[string]tokenState{r.methods, r.headers} {
-			for _, ts := range tokens {
-				if !ts[0].ok && !ts[1].ok {
-					t.Fatalf("empty token kept")
-				}
-				for _, s := range ts {
-					if s.ok {
-						n++
-						if s.exp.After(r.deadline) {
-							t.Fatalf("entry outlives its record's deadline")
-						}
+		seen := map[uint32]bool{}
+		for pos := 0; pos < c.ntoks(r); pos++ {
+			tok := c.tokAt(r, pos)
+			if seen[tok] {
+				t.Fatalf("token %d held twice", tok)
+			}
+			seen[tok] = true
+			refs[tok>>1]++
+			if c.findTok(r, tok) != pos {
+				t.Fatalf("token %d not found at %d", tok, pos)
+			}
+			if p.Granularity == WholeResult {
+				continue
+			}
+			ts := c.expsAt(id, r, pos)
+			if ts[0] == 0 && ts[1] == 0 {
+				t.Fatalf("empty token kept")
+			}
+			for _, s := range ts {
+				if s != 0 {
+					n++
+					if s > r.deadline {
+						t.Fatalf("entry outlives its record's deadline")
 					}
 				}
 			}
 		}
-		if p.Granularity == PerToken && n != r.n {
+		if int(r.ntok) < len(r.toks) {
+			for _, tok := range r.toks[r.ntok:] {
+				if tok != 0 {
+					t.Fatalf("stale inline token")
+				}
+			}
+		}
+		if p.Granularity != WholeResult {
+			for _, e := range c.pexps.at(id)[min(int(r.ntok), pexpsInline):] {
+				if e != (entries{}) {
+					t.Fatalf("stale inline entries")
+				}
+			}
+		}
+		if sp := c.spillOf(r); sp != nil {
+			if int(r.ntok) != c.inlineTokens() || len(sp.toks) == 0 {
+				t.Fatalf("spill of %d tokens with %d inline", len(sp.toks), r.ntok)
+			}
+			if len(sp.toks) >= spillMapMin && sp.pos == nil {
+				t.Fatalf("spill of %d tokens without a map", len(sp.toks))
+			}
+			if sp.pos != nil && len(sp.pos) != len(sp.toks) {
+				t.Fatalf("spill map holds %d of %d tokens", len(sp.pos), len(sp.toks))
+			}
+		}
+		if p.Granularity == PerToken && n != int(r.n) {
 			t.Fatalf("record counts %d entries, holds %d", r.n, n)
 		}
-		slots += r.n
-		if c.partitioned() != (r.part != nil) {
+		slots += int(r.n)
+		if c.partitioned() != (r.part != 0) {
 			t.Fatalf("partition membership wrong")
 		}
 	}
 	if p.Granularity == PerToken && slots != c.slots {
 		t.Fatalf("cache counts %d entries, records hold %d", c.slots, slots)
 	}
+	named := 0
+	for id, s := range c.names.strs {
+		if c.names.refs[id] != refs[uint32(id)] {
+			t.Fatalf("name %q counted %d times, used %d", s, c.names.refs[id], refs[uint32(id)])
+		}
+		if refs[uint32(id)] > 0 {
+			named++
+			if got, ok := c.names.ids[s]; !ok || got != uint32(id) {
+				t.Fatalf("name %q not interned", s)
+			}
+		}
+	}
+	if named != len(c.names.ids) {
+		t.Fatalf("%d names interned, %d in use", len(c.names.ids), named)
+	}
 	if p.MaxPartitions > 0 && len(c.parts) > p.MaxPartitions {
 		t.Fatalf("%d partitions exceed MaxPartitions %d", len(c.parts), p.MaxPartitions)
 	}
-	listed := 0
-	for q := c.partLRU.head; q != nil; q = q.next {
-		listed++
-		if c.parts[q.name] != q {
-			t.Fatalf("listed partition %q not in the map", q.name)
+	if p.MaxPartitions > 0 {
+		listed := 0
+		for q := c.partLRU.head; q != 0; q = c.partv[q-1].next {
+			listed++
+			if c.parts[c.partv[q-1].name] != q {
+				t.Fatalf("listed partition %q not in the map", c.partv[q-1].name)
+			}
+			if listed > len(c.partv) {
+				t.Fatalf("partition list loops")
+			}
+		}
+		if listed != len(c.parts) {
+			t.Fatalf("%d partitions listed, %d in the map", listed, len(c.parts))
 		}
 	}
-	if listed != len(c.parts) {
-		t.Fatalf("%d partitions listed, %d in the map", listed, len(c.parts))
-	}
-	for _, q := range c.parts {
+	for name, n := range c.parts {
+		q := &c.partv[n-1]
+		if q.name != name {
+			t.Fatalf("partition %q filed as %q", q.name, name)
+		}
 		if q.recs.len() == 0 {
 			t.Fatalf("empty partition %q kept", q.name)
 		}
 		if p.PartitionCapacity > 0 && q.recs.len() > p.PartitionCapacity {
 			t.Fatalf("partition %q holds %d records, cap %d", q.name, q.recs.len(), p.PartitionCapacity)
 		}
-		checkPool(t, &q.recs, q)
+		checkPool(t, c, &q.recs, n)
 		inParts += q.recs.len()
 	}
-	if c.partitioned() && inParts != len(c.recs) {
-		t.Fatalf("%d records in partitions, %d in the cache", inParts, len(c.recs))
+	if c.partitioned() && inParts != c.idx.n {
+		t.Fatalf("%d records in partitions, %d in the cache", inParts, c.idx.n)
 	}
 }
 
-func checkPool(t fataler, p *pool, part *partition) {
+// checkPool verifies one pool; part is its partition's number plus one, or
+// 0 for the whole cache.
+func checkPool(t fataler, c *Cache, p *pool, part uint32) {
 	t.Helper()
-	for i, r := range p.table {
-		if r.links[p.which].idx != i {
-			t.Fatalf("record at %d thinks it is at %d", i, r.links[p.which].idx)
+	for i, id := range p.table {
+		r := c.recs.at(id)
+		if *posIn(r, p.which) != uint32(i) {
+			t.Fatalf("record at %d thinks it is at %d", i, *posIn(r, p.which))
 		}
-		if part != nil && r.part != part {
+		if part != 0 && r.part != part {
 			t.Fatalf("record in the wrong partition")
 		}
 	}
-	n := 0
-	var prev *record
-	for r := p.head; r != nil; r = r.links[p.which].next {
-		if r.links[p.which].prev != prev {
-			t.Fatalf("broken back link")
+	if c.lru[p.which] {
+		n := 0
+		var prev uint32
+		for r := p.head; r != 0; r = c.links[p.which].at(r - 1).next {
+			if c.links[p.which].at(r-1).prev != prev {
+				t.Fatalf("broken back link")
+			}
+			prev = r
+			n++
+			if n > len(p.table) {
+				t.Fatalf("recency list longer than the table")
+			}
 		}
-		prev = r
-		n++
-		if n > len(p.table) {
-			t.Fatalf("recency list longer than the table")
+		if n != len(p.table) || p.tail != prev {
+			t.Fatalf("recency list has %d records, table %d", n, len(p.table))
 		}
+	} else if p.head != 0 || p.tail != 0 {
+		t.Fatalf("recency kept for a pool that never evicts by it")
 	}
-	if n != len(p.table) || p.tail != prev {
-		t.Fatalf("recency list has %d records, table %d", n, len(p.table))
-	}
-	for _, r := range p.table {
-		if r.deadline.Before(p.minDeadline) {
-			t.Fatalf("pool's lower bound %v above a deadline %v", p.minDeadline, r.deadline)
+	for _, id := range p.table {
+		if d := c.recs.at(id).deadline; d < p.minDeadline {
+			t.Fatalf("pool's lower bound %v above a deadline %v", p.minDeadline, d)
 		}
 	}
 }
