@@ -75,6 +75,10 @@ func exposedBy(h fetchmode.HeaderList) exposed {
 	if len(h) > 64 {
 		e.more = make([]bool, len(h)-64)
 	}
+	var byName foldIndex
+	if len(h) > scanAtMost {
+		byName = newFoldIndex(len(h), func(i int) string { return h[i].Name })
+	}
 	l := newTokenList(h, hACEH)
 	for {
 		name, more, err := l.next()
@@ -88,18 +92,57 @@ func exposedBy(h fetchmode.HeaderList) exposed {
 		if name == "*" {
 			e.star = true
 		}
-		for j := range h {
-			if !ascii.EqualFold(h[j].Name, name) {
-				continue
+		if byName != nil {
+			for _, j := range byName.lookup(name) {
+				e.mark(j)
 			}
-			if j < 64 {
-				e.bits |= 1 << j
-			} else {
-				e.more[j-64] = true
+			continue
+		}
+		for j := range h {
+			if ascii.EqualFold(h[j].Name, name) {
+				e.mark(j)
 			}
 		}
 	}
 	return e
+}
+
+func (e *exposed) mark(j int) {
+	if j < 64 {
+		e.bits |= 1 << j
+	} else {
+		e.more[j-64] = true
+	}
+}
+
+// scanAtMost is how many names a list element is compared with one by one; past it, a foldIndex
+// finds them, so a long list against many headers stays linear in the list's length.
+const scanAtMost = 16
+
+// foldIndex maps names, byte-lowercased, to their positions in a list.
+type foldIndex map[string][]int
+
+func newFoldIndex(n int, name func(int) string) foldIndex {
+	x := make(foldIndex, n)
+	for i := 0; i < n; i++ {
+		k := ascii.Lower(name(i))
+		x[k] = append(x[k], i)
+	}
+	return x
+}
+
+// lookup returns the positions of the names that match e ignoring ASCII case. A short e is lowered
+// on the stack, so the look-up does not allocate.
+func (x foldIndex) lookup(e string) []int {
+	var buf [64]byte
+	if len(e) > len(buf) {
+		return x[ascii.Lower(e)]
+	}
+	b := buf[:len(e)]
+	for i := 0; i < len(e); i++ {
+		b[i] = ascii.LowerByte(e[i])
+	}
+	return x[string(b)]
 }
 
 // visibleNames appends to dst the lower-cased, sorted, unique names of h that keep accepts (given

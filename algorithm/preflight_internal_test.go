@@ -54,3 +54,38 @@ func TestHeadersInRequestOrderNeverPanics(t *testing.T) {
 		validatePreflight(p.rules(), &c, &resp)
 	}
 }
+
+// TestLongListsMatchLikeShortOnes checks the map path of exposedBy and parseHeaders (more than
+// scanAtMost names) against a plain case-insensitive scan, on lists with repeated and mixed-case
+// names and a response with repeated header names.
+func TestLongListsMatchLikeShortOnes(t *testing.T) {
+	var h fetchmode.HeaderList
+	var asked []string
+	for i := 0; i < 3*scanAtMost; i++ {
+		h = append(h, fetchmode.Header{Name: fmt.Sprintf("X-H%d", i%(2*scanAtMost)), Value: "v"})
+		asked = append(asked, fmt.Sprintf("x-h%d", i))
+	}
+	list := "X-H1, x-h3,x-H5 , " + strings.Repeat("x-h7,", 50) + "x-h40, x-h-none, X-H200"
+	h = append(h, fetchmode.Header{Name: hACEH, Value: list}, fetchmode.Header{Name: hACAH, Value: list})
+	listed := map[string]bool{}
+	for _, e := range strings.Split(list, ",") {
+		listed[strings.ToLower(strings.TrimSpace(e))] = true
+	}
+	e := exposedBy(h)
+	for i, hd := range h {
+		if got, want := e.names(i), listed[strings.ToLower(hd.Name)]; got != want {
+			t.Errorf("exposedBy: header %d %q: %v, want %v", i, hd.Name, got, want)
+		}
+	}
+	c := PreflightCheck{Origin: "https://a.test", Method: "GET", Headers: asked}
+	resp := Response{Status: 204, Headers: h}
+	v := preflightValidator{r: Spec.rules(), c: &c, resp: &resp, res: &PreflightResult{}}
+	if f := v.parseHeaders(); !f.OK() {
+		t.Fatal(f)
+	}
+	for i, n := range asked {
+		if got, want := v.listed(i), listed[n]; got != want {
+			t.Errorf("parseHeaders: %q: %v, want %v", n, got, want)
+		}
+	}
+}

@@ -219,6 +219,15 @@ type preflightValidator struct {
 	foundMore                            []bool
 }
 
+// markListed notes that Access-Control-Allow-Headers names c.Headers[i].
+func (v *preflightValidator) markListed(i int) {
+	if i < 64 {
+		v.found |= 1 << i
+	} else {
+		v.foundMore[i-64] = true
+	}
+}
+
 // listed reports whether Access-Control-Allow-Headers named c.Headers[i].
 func (v *preflightValidator) listed(i int) bool {
 	if i < 64 {
@@ -337,6 +346,10 @@ func (v *preflightValidator) parseHeaders() Failure {
 	if len(names) > 64 {
 		v.foundMore = make([]bool, len(names)-64)
 	}
+	var byName foldIndex
+	if len(names) > scanAtMost {
+		byName = newFoldIndex(len(names), func(i int) string { return names[i] })
+	}
 	// Fetch §cors-preflight-fetch-0 steps 7.2–7.3.
 	l := newTokenList(v.resp.Headers, hACAH)
 	for {
@@ -350,14 +363,15 @@ func (v *preflightValidator) parseHeaders() Failure {
 		if e == "*" {
 			v.headerStar = true
 		}
-		for j, name := range names {
-			if !ascii.EqualFold(e, name) {
-				continue
+		if byName != nil {
+			for _, j := range byName.lookup(e) {
+				v.markListed(j)
 			}
-			if j < 64 {
-				v.found |= 1 << j
-			} else {
-				v.foundMore[j-64] = true
+			continue
+		}
+		for j, name := range names {
+			if ascii.EqualFold(e, name) {
+				v.markListed(j)
 			}
 		}
 	}
