@@ -129,11 +129,11 @@ func (c *Cache) Lookup(k Key, q Query, now time.Time) bool {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	t := c.tick(now)
 	id, ok := c.find(k, c.p.CredentialsInKey && q.Credentials)
 	if !ok {
 		return false
 	}
+	t := c.tick(now)
 	// Fetch §concept-cache: entries must be removed once max-age
 	// has passed.
 	if t >= c.recs.at(id).deadline {

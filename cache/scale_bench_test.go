@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -254,6 +255,32 @@ func BenchmarkPlainMapAtScale(b *testing.B) {
 			var sum int32
 			for i := 0; i < b.N; i++ {
 				sum += m[qs[i%len(qs)]]
+			}
+			runtime.KeepAlive(sum)
+		})
+	}
+}
+
+// BenchmarkLockedMapAtScale is BenchmarkPlainMapAtScale with a mutex taken
+// around each look-up, as Cache.Lookup takes one: the lock's atomic
+// instructions stop the processor from overlapping one look-up's cache
+// misses with the next one's, which the plain loop allows.
+func BenchmarkLockedMapAtScale(b *testing.B) {
+	for _, n := range scaleEntries {
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			m := make(map[Key]int32)
+			for i, k := range scaleKeys(seq(0, n), false) {
+				m[k] = int32(i)
+			}
+			qs := scaleKeys(draws(min(b.N, streamLen), 0, n, uint64(b.N)), false)
+			var mu sync.Mutex
+			runtime.GC()
+			b.ResetTimer()
+			var sum int32
+			for i := 0; i < b.N; i++ {
+				mu.Lock()
+				sum += m[qs[i%len(qs)]]
+				mu.Unlock()
 			}
 			runtime.KeepAlive(sum)
 		})
