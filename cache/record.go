@@ -261,7 +261,7 @@ func (c *Cache) dropExpiredSlots(id uint32, t uint64) {
 
 // dropExpired removes the expired entries of the token at position p and
 // returns what is left; the token leaves the record when nothing is. Fetch
-// §cors-preflight-cache: an expired entry must already be gone.
+// §concept-cache: an expired entry must already be gone.
 func (c *Cache) dropExpired(id uint32, r *rec, p int, t uint64) entries {
 	e := c.expsAt(id, r, p)
 	for i := range e {
