@@ -54,27 +54,46 @@ func filterResponse(r *rules, tainting fetchmode.Tainting, include bool, status 
 
 // exposed is what Access-Control-Expose-Headers names of a response's own headers.
 type exposed struct {
-	star bool   // the list has "*"
-	bits uint64 // bit i: the list names h[i]
-	more []bool // the same for h[64:]
+	star  bool  // the list has "*"
+	named marks // i: the list names h[i]
 }
 
-func (e *exposed) names(i int) bool {
-	if i < 64 {
-		return e.bits&(1<<i) != 0
-	}
-	return e.more[i-64]
+// marks is a set of indexes: the first 64 in one word, any others in a slice sized once.
+type marks struct {
+	low  uint64
+	high []bool
 }
+
+func newMarks(n int) marks {
+	if n > 64 {
+		return marks{high: make([]bool, n-64)}
+	}
+	return marks{}
+}
+
+func (m *marks) set(i int) {
+	if i < 64 {
+		m.low |= 1 << i
+	} else {
+		m.high[i-64] = true
+	}
+}
+
+func (m *marks) has(i int) bool {
+	if i < 64 {
+		return m.low&(1<<i) != 0
+	}
+	return m.high[i-64]
+}
+
+func (e *exposed) names(i int) bool { return e.named.has(i) }
 
 // exposedBy reads Access-Control-Expose-Headers in one pass, comparing each element with the
 // response's header names: time linear in the list's length for a given response, and no copy of
 // it. A list that fails to parse exposes nothing beyond the safelist: Fetch §concept-main-fetch step
 // 14.1.3 says "non-null or failure", which only makes sense as neither null nor failure.
 func exposedBy(h fetchmode.HeaderList) exposed {
-	var e exposed
-	if len(h) > 64 {
-		e.more = make([]bool, len(h)-64)
-	}
+	e := exposed{named: newMarks(len(h))}
 	var byName foldIndex
 	if len(h) > scanAtMost {
 		byName = newFoldIndex(len(h), func(i int) string { return h[i].Name })
@@ -83,8 +102,7 @@ func exposedBy(h fetchmode.HeaderList) exposed {
 	for {
 		name, more, err := l.next()
 		if err != nil {
-			clear(e.more)
-			return exposed{more: e.more}
+			return exposed{named: newMarks(len(h))}
 		}
 		if !more {
 			break
@@ -94,25 +112,17 @@ func exposedBy(h fetchmode.HeaderList) exposed {
 		}
 		if byName != nil {
 			for _, j := range byName.lookup(name) {
-				e.mark(j)
+				e.named.set(j)
 			}
 			continue
 		}
 		for j := range h {
 			if ascii.EqualFold(h[j].Name, name) {
-				e.mark(j)
+				e.named.set(j)
 			}
 		}
 	}
 	return e
-}
-
-func (e *exposed) mark(j int) {
-	if j < 64 {
-		e.bits |= 1 << j
-	} else {
-		e.more[j-64] = true
-	}
 }
 
 // scanAtMost is how many names a list element is compared with one by one; past it, a foldIndex

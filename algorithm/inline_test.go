@@ -22,7 +22,7 @@ func TestInlining(t *testing.T) {
 		"origin":           {"URL.StringNoFragment", "URL.String", "URL.Origin", "URL.Scheme", "Origin.IsOpaque", "Origin.IsValid"},
 		"fetchmode":        {"IsCORSSafelistedMethod"},
 		"algorithm": {"(*request).current", "(*request).href", "(*fetcher).current", "(*fetcher).step", "Failure.OK",
-			"isRedirectStatus", "contains", "cacheModeSet.has", "(*preflightValidator).listed", "(*exposed).names",
+			"isRedirectStatus", "contains", "cacheModeSet.has", "(*preflightValidator).listed", "(*exposed).names", "(*marks).set", "(*marks).has",
 			"(*verdictStore).headerList", "(*verdictStore).lifetime"},
 	}
 	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")

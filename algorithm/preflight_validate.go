@@ -215,26 +215,11 @@ type preflightValidator struct {
 	// What the one pass over each list found: the request's method, "*" in either list, and which of
 	// c.Headers Access-Control-Allow-Headers names (bit i for c.Headers[i]; more beyond 64).
 	methodListed, methodStar, headerStar bool
-	found                                uint64
-	foundMore                            []bool
-}
-
-// markListed notes that Access-Control-Allow-Headers names c.Headers[i].
-func (v *preflightValidator) markListed(i int) {
-	if i < 64 {
-		v.found |= 1 << i
-	} else {
-		v.foundMore[i-64] = true
-	}
+	found                                marks
 }
 
 // listed reports whether Access-Control-Allow-Headers named c.Headers[i].
-func (v *preflightValidator) listed(i int) bool {
-	if i < 64 {
-		return v.found&(1<<i) != 0
-	}
-	return v.foundMore[i-64]
-}
+func (v *preflightValidator) listed(i int) bool { return v.found.has(i) }
 
 func isRedirectStatus(s int) bool { return s == 301 || s == 302 || s == 303 || s == 307 || s == 308 }
 
@@ -343,9 +328,7 @@ func (v *preflightValidator) parseMethods() Failure {
 
 func (v *preflightValidator) parseHeaders() Failure {
 	names := v.c.Headers
-	if len(names) > 64 {
-		v.foundMore = make([]bool, len(names)-64)
-	}
+	v.found = newMarks(len(names))
 	var byName foldIndex
 	if len(names) > scanAtMost {
 		byName = newFoldIndex(len(names), func(i int) string { return names[i] })
@@ -365,13 +348,13 @@ func (v *preflightValidator) parseHeaders() Failure {
 		}
 		if byName != nil {
 			for _, j := range byName.lookup(e) {
-				v.markListed(j)
+				v.found.set(j)
 			}
 			continue
 		}
 		for j, name := range names {
 			if ascii.EqualFold(e, name) {
-				v.markListed(j)
+				v.found.set(j)
 			}
 		}
 	}
