@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/corsim/corsim/algorithm"
+	"github.com/corsim/corsim/internal/advice"
 	"github.com/corsim/corsim/scenario"
 )
 
@@ -141,7 +142,7 @@ func explain(s *scenario.Scenario, p algorithm.Profile) (explanation, error) {
 		ex.Fetches[i] = explainedFetch{
 			Index: i + 1, Method: method, URL: r.URL,
 			Mode: r.Mode.String(), Credentials: r.Credentials.String(), Redirect: r.Redirect.String(), Cache: r.Cache.String(),
-			Verdict: verdict, Fix: fix(r.Origin.String(), r, f.Verdict), req: r, verdict: f.Verdict,
+			Verdict: verdict, Fix: advice.Fix(r.Origin.String(), r, f.Verdict), req: r, verdict: f.Verdict,
 		}
 	}
 	return ex, nil

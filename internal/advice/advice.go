@@ -1,4 +1,6 @@
-package main
+// Package advice turns a failed verdict into the one-line fix that corsim prints
+// (the CLI's explain command and corstest's failure messages share it).
+package advice
 
 import (
 	"strconv"
@@ -36,9 +38,9 @@ func (f failure) where() string {
 	return "the response of " + f.url
 }
 
-// fix is a one-line remedy for a failed fetch, in terms of what to change on the server or in the
+// Fix is a one-line remedy for a failed fetch, in terms of what to change on the server or in the
 // call. It has a specific answer for every algorithm.Reason (fixes_test.go checks that).
-func fix(page string, req algorithm.Request, v *algorithm.Verdict) string {
+func Fix(page string, req algorithm.Request, v *algorithm.Verdict) string {
 	if v.Outcome == algorithm.OK {
 		return ""
 	}

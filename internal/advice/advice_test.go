@@ -1,4 +1,4 @@
-package main
+package advice
 
 import (
 	"go/ast"
@@ -45,11 +45,11 @@ func engineReasons(t *testing.T) []algorithm.Reason {
 
 func TestEveryReasonHasAFix(t *testing.T) {
 	req := algorithm.Request{URL: "https://api.test/x"}
-	fallback := fix("https://app.test", req, &algorithm.Verdict{Outcome: algorithm.NetworkError, Reason: "NoSuchReason"})
+	fallback := Fix("https://app.test", req, &algorithm.Verdict{Outcome: algorithm.NetworkError, Reason: "NoSuchReason"})
 	seen := map[string]algorithm.Reason{}
 	for _, r := range engineReasons(t) {
 		v := &algorithm.Verdict{Outcome: algorithm.NetworkError, Reason: r, FailedParameter: "p"}
-		got := fix("https://app.test", req, v)
+		got := Fix("https://app.test", req, v)
 		if got == "" || got == fallback {
 			t.Errorf("%s has no specific fix", r)
 		}
@@ -58,7 +58,7 @@ func TestEveryReasonHasAFix(t *testing.T) {
 		}
 		seen[got] = r
 	}
-	if fix("https://app.test", req, &algorithm.Verdict{Outcome: algorithm.OK}) != "" {
+	if Fix("https://app.test", req, &algorithm.Verdict{Outcome: algorithm.OK}) != "" {
 		t.Error("a successful fetch needs no fix")
 	}
 }
@@ -81,7 +81,7 @@ func sameFamily(a, b algorithm.Reason) bool {
 func TestFixNamesTheHeader(t *testing.T) {
 	v := &algorithm.Verdict{Outcome: algorithm.NetworkError, Reason: algorithm.HeaderDisallowedByPreflightResponse, FailedParameter: "x-csrf-token",
 		ServerSaw: []algorithm.SentRequest{{Method: "OPTIONS", URL: "https://api.shop.test/cart", Preflight: true}}}
-	got := fix("https://www.shop.test", algorithm.Request{URL: "https://api.shop.test/cart"}, v)
+	got := Fix("https://www.shop.test", algorithm.Request{URL: "https://api.shop.test/cart"}, v)
 	if !strings.HasPrefix(got, "add x-csrf-token to Access-Control-Allow-Headers in the preflight (OPTIONS) response of https://api.shop.test/cart") {
 		t.Errorf("fix = %q", got)
 	}
