@@ -1,0 +1,146 @@
+package browser
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+
+	"github.com/corsim/corsim/algorithm"
+	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/internal/httpheader"
+	"github.com/corsim/corsim/origin"
+)
+
+// method is fetch()'s normalized method, GET when script gave none.
+func method(m string) string {
+	if m == "" {
+		return "GET"
+	}
+	return fetchmode.NormalizeMethod(m)
+}
+
+// exchange answers the engine's requests for one fetch by sending them over HTTP: it is the
+// only place where corsim's requests become net/http ones and back.
+type exchange struct {
+	b      *Browser
+	ctx    context.Context
+	body   *string
+	method string              // the fetch's normalized method
+	last   *algorithm.Response // the last response received
+	err    error               // the first transport error
+}
+
+// errNoServer is the error for a URL that no in-process handler serves.
+var errNoServer = errors.New("no handler serves this origin")
+
+// Respond sends one request the engine decided to send and returns the server's answer as it
+// came over the wire. A transport error fails the fetch as a network error.
+func (x *exchange) Respond(sr algorithm.SentRequest) (algorithm.Response, error) {
+	resp, err := x.send(sr)
+	if err != nil {
+		if x.err == nil {
+			x.err = err
+		}
+		return algorithm.Response{}, err
+	}
+	x.last = &resp
+	return resp, nil
+}
+
+func (x *exchange) send(sr algorithm.SentRequest) (algorithm.Response, error) {
+	if err := x.ctx.Err(); err != nil {
+		return algorithm.Response{}, err
+	}
+	hr, err := x.request(sr)
+	if err != nil {
+		return algorithm.Response{}, err
+	}
+	var res *http.Response
+	switch b := x.b; {
+	case b.rt != nil:
+		res, err = b.rt.RoundTrip(hr)
+	case b.server != nil:
+		hr.URL.Scheme, hr.URL.Host = b.server.url.Scheme, b.server.url.Host
+		res, err = b.server.rt.RoundTrip(hr)
+	default:
+		res, err = x.serve(hr, sr.URL)
+	}
+	if err != nil {
+		return algorithm.Response{}, err
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(res.Body, x.b.maxBody+1))
+	if err != nil {
+		return algorithm.Response{}, fmt.Errorf("reading the response body: %w", err)
+	}
+	if int64(len(body)) > x.b.maxBody {
+		return algorithm.Response{}, fmt.Errorf("the response body is over %d bytes (MaxBodyBytes)", x.b.maxBody)
+	}
+	return algorithm.Response{Status: res.StatusCode, Headers: responseHeaders(res), Body: string(body)}, nil
+}
+
+// request builds the net/http request for sr. Only the actual request carries the body, and only
+// while its method is the fetch's own: a redirect that turns the method into GET drops the body
+// (Fetch §concept-http-redirect-fetch step 12).
+func (x *exchange) request(sr algorithm.SentRequest) (*http.Request, error) {
+	var body io.Reader
+	if x.body != nil && !sr.Preflight && sr.Method == x.method {
+		body = strings.NewReader(*x.body)
+	}
+	hr, err := http.NewRequestWithContext(x.ctx, sr.Method, sr.URL, body)
+	if err != nil {
+		return nil, fmt.Errorf("Go cannot send %s %s: %w", sr.Method, sr.URL, err)
+	}
+	hr.Header = httpheader.ToHTTP(sr.Headers)
+	return hr, nil
+}
+
+// serve answers hr in-process with the handler that serves rawURL's origin. The request looks as
+// a server would see it: RequestURI, RemoteAddr, and TLS for https.
+func (x *exchange) serve(hr *http.Request, rawURL string) (res *http.Response, err error) {
+	h := x.b.fallback
+	if u, perr := origin.ParseURL(rawURL); perr == nil {
+		key := u.Origin().String()
+		for _, r := range x.b.routes {
+			if r.origin == key {
+				h = r.h
+				break
+			}
+		}
+	}
+	if h == nil {
+		return nil, fmt.Errorf("%s: %w", rawURL, errNoServer)
+	}
+	hr.RequestURI = hr.URL.RequestURI()
+	hr.RemoteAddr = "192.0.2.1:49152"
+	if hr.URL.Scheme == "https" {
+		hr.TLS = &tls.ConnectionState{Version: tls.VersionTLS13, HandshakeComplete: true, ServerName: hr.URL.Hostname()}
+	}
+	if hr.Body == nil {
+		hr.Body = http.NoBody
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				res, err = nil, fmt.Errorf("the handler aborted the response: %v", p)
+				return
+			}
+			res, err = nil, fmt.Errorf("the handler panicked: %v", p)
+		}
+	}()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, hr)
+	return rec.Result(), nil
+}
+
+// responseHeaders converts a response's headers to a header list. Go keeps no order between
+// names, so names come out sorted; the lines of one name keep their order, so two
+// Access-Control-Allow-Origin lines reach the engine as two.
+func responseHeaders(res *http.Response) fetchmode.HeaderList {
+	return httpheader.FromHTTP(res.Header)
+}
