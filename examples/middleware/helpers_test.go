@@ -3,7 +3,9 @@ package middleware
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -131,4 +133,59 @@ var preflightRefused = byProfile{
 	algorithm.Chromium: algorithm.PreflightMissingAllowOriginHeader,
 	algorithm.Firefox:  algorithm.PreflightMissingAllowOriginHeader,
 	algorithm.WebKit:   algorithm.PreflightInvalidStatus,
+}
+
+// every is the same reason in every profile.
+func every(r algorithm.Reason) byProfile {
+	m := byProfile{}
+	for _, p := range algorithm.Profiles() {
+		m[p] = r
+	}
+	return m
+}
+
+// tap records the status the server answered each request with, as DevTools' network panel
+// would show it: the verdict says what script may read, not what the server sent.
+type tap struct {
+	h     http.Handler
+	mu    sync.Mutex
+	lines []string
+}
+
+func (t *tap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	sw := &statusWriter{ResponseWriter: w}
+	t.h.ServeHTTP(sw, r)
+	if sw.status == 0 {
+		sw.status = http.StatusOK
+	}
+	t.mu.Lock()
+	t.lines = append(t.lines, r.Method+" "+strconv.Itoa(sw.status))
+	t.mu.Unlock()
+}
+
+// String is the requests and their statuses in order, such as "OPTIONS 204, PATCH 401".
+func (t *tap) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return strings.Join(t.lines, ", ")
+}
+
+// statusWriter remembers the first status written through it.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
 }
