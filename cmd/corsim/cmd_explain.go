@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,8 +25,15 @@ object per scenario instead, for tools.
 Flags:
 `
 
-// explanation is one explained scenario; it is also the --json output line.
+// The JSON every command writes with --json is one object per line; docs/json.md documents it.
+// Each object starts with "schema" (jsonSchema, which changes only with an incompatible change)
+// and "kind", which says which of the documented shapes follows.
+const jsonSchema = "corsim/1"
+
+// explanation is one explained scenario; it is also the --json output line, kind "explanation".
 type explanation struct {
+	Schema     string           `json:"schema"`
+	Kind       string           `json:"kind"`
 	ID         string           `json:"id,omitempty"`
 	Browser    string           `json:"browser"`
 	PageOrigin string           `json:"page_origin"`
@@ -90,8 +98,7 @@ func cmdExplain(args []string, e env) int {
 			status = exitInput
 			fmt.Fprintln(e.stderr, le)
 			if *asJSON {
-				out.Write(scenario.AppendLineError(nil, le))
-				out.WriteByte('\n')
+				writeLineError(out, le)
 			}
 			continue
 		case err != nil:
@@ -124,7 +131,7 @@ func cmdExplain(args []string, e env) int {
 // explain gathers what the text and JSON forms show about a scenario that has run. The error is
 // non-nil only when a verdict cannot be encoded.
 func explain(s *scenario.Scenario, p algorithm.Profile) (explanation, error) {
-	ex := explanation{ID: s.ID, Browser: p.String(), Fetches: make([]explainedFetch, len(s.Fetches))}
+	ex := explanation{Schema: jsonSchema, Kind: "explanation", ID: s.ID, Browser: p.String(), Fetches: make([]explainedFetch, len(s.Fetches))}
 	for i := range s.Fetches {
 		f := &s.Fetches[i]
 		r := f.Request
@@ -146,4 +153,12 @@ func explain(s *scenario.Scenario, p algorithm.Profile) (explanation, error) {
 		}
 	}
 	return ex, nil
+}
+
+// writeLineError writes an input error as a --json line of kind "input-error".
+func writeLineError(out *bufio.Writer, le *scenario.LineError) {
+	b := scenario.AppendLineError([]byte(`{"schema":"`+jsonSchema+`","kind":"input-error",`), le)
+	// AppendLineError starts its own object; splice its fields into this one.
+	out.Write(bytes.Replace(b, []byte(`,{`), []byte(`,`), 1))
+	out.WriteByte('\n')
 }

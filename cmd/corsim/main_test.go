@@ -61,7 +61,7 @@ func TestExitStatuses(t *testing.T) {
 		{name: "explain file", args: []string{"explain", good}, status: 0, out: "Scenario ok"},
 		{name: "explain stdin", args: []string{"explain", "-"}, stdin: okScenario, status: 0, out: "Result"},
 		{name: "explain malformed", args: []string{"explain", bad}, status: 1, out: "Scenario ok", err: "line 2:"},
-		{name: "explain json malformed", args: []string{"explain", "--json", bad}, status: 1, out: `{"line":2,`},
+		{name: "explain json malformed", args: []string{"explain", "--json", bad}, status: 1, out: `"kind":"input-error","line":2,`},
 		{name: "explain missing file", args: []string{"explain", "/nonexistent/x.jsonl"}, status: 1, err: "corsim:"},
 		{name: "origin one", args: []string{"origin", "https://Shop.Example.COM:443/cart?x#y"}, status: 0, out: "https://shop.example.com"},
 		{name: "origin none", args: []string{"origin"}, status: 2, err: "want one or two URLs"},

@@ -1,0 +1,238 @@
+package corstest
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/corsim/corsim/browser"
+	"github.com/corsim/corsim/fetchmode"
+	"github.com/corsim/corsim/origin"
+)
+
+// Policy is a CORS policy to check: the origins meant to read credentialed responses, and the
+// fetch to try from each of them and from the look-alikes Attackers derives from them.
+type Policy struct {
+	// Allowed are the serialized origins (such as "https://app.example") the policy trusts.
+	Allowed []string
+	// Request is the fetch to try; AssertPolicy makes it credentialed (credentials "include"),
+	// since that is the response an attacker wants to read.
+	Request browser.Request
+}
+
+// Attackers returns the origins a careless policy for allowed lets in by mistake: "null"; the
+// same host over http:// (a downgrade); prefix and suffix look-alikes (allowed's host followed by
+// ".evil.test" or "-evil.test", "evil" before it, its first dot turned into a letter as an
+// unescaped regular expression matches it); another port; a sibling and a child subdomain; and an
+// arbitrary origin. Origins that would equal allowed are left out. It returns nil when allowed is
+// not a serialized tuple origin.
+func Attackers(allowed string) []string {
+	o, err := origin.ParseSerialized(allowed)
+	if err != nil || o.IsOpaque() {
+		return nil
+	}
+	scheme, host := o.Scheme(), o.Host()
+	port := ""
+	if p, ok := o.Port(); ok {
+		port = fmt.Sprintf(":%d", p)
+	}
+	out := []string{"null"}
+	add := func(s string) {
+		if s != o.String() && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	if scheme == "https" {
+		add("http://" + host + port)
+	}
+	name := net.ParseIP(strings.Trim(host, "[]")) == nil // a domain, not an IP address
+	if name {
+		add(scheme + "://" + host + ".evil.test" + port)
+		add(scheme + "://" + host + "-evil.test" + port)
+		add(scheme + "://evil" + host + port)
+		if i := strings.IndexByte(host, '.'); i > 0 {
+			add(scheme + "://" + host[:i] + "x" + host[i+1:] + port)
+			if j := strings.IndexByte(host[i+1:], '.'); j > 0 {
+				add(scheme + "://evil" + host[i:] + port) // a sibling: evil.shop.test for www.shop.test
+			}
+		}
+		add(scheme + "://evil." + host + port)
+	}
+	if port == ":8443" {
+		add(scheme + "://" + host + ":9443")
+	} else {
+		add(scheme + "://" + host + ":8443")
+	}
+	add("https://corsim-attacker.test")
+	return out
+}
+
+// CheckPolicy checks p against h and returns, as an error, every way it fails: an allowed origin
+// that cannot read the credentialed response (a check that no one passes proves nothing), and an
+// attacker origin (see Attackers) that can, with what the server answered it.
+func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
+	if len(p.Allowed) == 0 {
+		return errors.New("corstest: Policy.Allowed is empty: give the origins the policy trusts")
+	}
+	req := p.Request
+	req.Credentials = fetchmode.CredentialsInclude
+	c := configure(opts)
+	var problems []string
+	for _, a := range p.Allowed {
+		if o, err := origin.ParseSerialized(a); err != nil || o.IsOpaque() || o.String() != a {
+			return fmt.Errorf("corstest: Policy.Allowed: %q is not a serialized origin such as https://app.example", a)
+		}
+		if err := CheckReadable(h, a, req, opts...); err != nil {
+			problems = append(problems, "the allowed origin cannot read the response, so the policy check proves nothing:\n"+err.Error())
+		}
+	}
+	checked := map[string]bool{}
+	for _, a := range p.Allowed {
+		for _, evil := range Attackers(a) {
+			if checked[evil] || slices.Contains(p.Allowed, evil) {
+				continue
+			}
+			checked[evil] = true
+			runs, err := fetchAll(h, evil, req, c)
+			if err != nil {
+				return err
+			}
+			var read []run
+			for _, r := range runs {
+				if r.readable() {
+					read = append(read, r)
+				}
+			}
+			if len(read) == 0 {
+				continue
+			}
+			var s strings.Builder
+			fmt.Fprintf(&s, "%s, an origin the policy does not allow, CAN read the credentialed response in %s", evil, profileNames(read))
+			if ans, ok := read[0].exch.last(); ok {
+				fmt.Fprintf(&s, ": the server answered %s %s with %s", ans.method, ans.url, ans.cors())
+			}
+			s.WriteString("; " + advise(evil))
+			problems = append(problems, s.String())
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return fmt.Errorf("corstest: the CORS policy for %s fails:\n- %s", strings.Join(p.Allowed, ", "), strings.Join(problems, "\n- "))
+}
+
+// AssertPolicy fails t unless p holds for h (see CheckPolicy). It returns whether it held.
+func AssertPolicy(t testing.TB, h http.Handler, p Policy, opts ...Option) bool {
+	t.Helper()
+	if err := CheckPolicy(h, p, opts...); err != nil {
+		t.Error(err)
+		return false
+	}
+	return true
+}
+
+// advise says what usually lets an attacker origin in.
+func advise(evil string) string {
+	switch {
+	case evil == "null":
+		return `never allow "null": sandboxed iframes and data: pages of any site send it`
+	case strings.HasPrefix(evil, "http://"):
+		return "allow only https:// origins: a network attacker can serve any http:// page"
+	case strings.HasPrefix(evil, "https://corsim-attacker"):
+		return "the server reflects any Origin: compare it with an exact allow-list instead"
+	default:
+		return "compare the whole Origin with an exact allow-list (scheme, host and port), not a prefix, suffix, pattern or regular expression"
+	}
+}
+
+// exchangeLog records the CORS headers of each response the handler gave, for failure messages.
+type exchangeLog struct {
+	mu      sync.Mutex
+	answers []answer
+}
+
+type answer struct {
+	method, url string
+	status      int
+	acao, acac  []string
+}
+
+func (a answer) cors() string {
+	var parts []string
+	parts = append(parts, fmt.Sprintf("status %d", a.status))
+	if len(a.acao) == 0 {
+		parts = append(parts, "no Access-Control-Allow-Origin")
+	}
+	for _, v := range a.acao {
+		parts = append(parts, "Access-Control-Allow-Origin: "+v)
+	}
+	for _, v := range a.acac {
+		parts = append(parts, "Access-Control-Allow-Credentials: "+v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (l *exchangeLog) last() (answer, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.answers) == 0 {
+		return answer{}, false
+	}
+	return l.answers[len(l.answers)-1], true
+}
+
+// recorder passes each request to h and notes the CORS headers it answered with.
+type recorder struct {
+	h   http.Handler
+	log *exchangeLog
+}
+
+func (rec *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	sw := &snoop{ResponseWriter: w}
+	defer func() {
+		sw.snapshot()
+		a := answer{method: r.Method, url: r.URL.String(), status: sw.status,
+			acao: sw.header.Values("Access-Control-Allow-Origin"), acac: sw.header.Values("Access-Control-Allow-Credentials")}
+		rec.log.mu.Lock()
+		rec.log.answers = append(rec.log.answers, a)
+		rec.log.mu.Unlock()
+	}()
+	rec.h.ServeHTTP(sw, r)
+}
+
+// snoop keeps a copy of the headers as they were when the response started.
+type snoop struct {
+	http.ResponseWriter
+	header http.Header
+	status int
+}
+
+func (s *snoop) snapshot() {
+	if s.header == nil {
+		s.header = s.ResponseWriter.Header().Clone()
+		if s.status == 0 {
+			s.status = http.StatusOK
+		}
+	}
+}
+
+func (s *snoop) WriteHeader(code int) {
+	if s.header == nil {
+		s.status = code
+		s.snapshot()
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *snoop) Write(b []byte) (int, error) {
+	s.snapshot()
+	return s.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (s *snoop) Unwrap() http.ResponseWriter { return s.ResponseWriter }
