@@ -62,6 +62,28 @@ func mustJub(t *testing.T, cfg jubcors.Config) *jubcors.Middleware {
 	return m
 }
 
+// rightConfigs are the libraries configured right, each serving c.
+var rightConfigs = []struct {
+	name     string
+	serve    func(t *testing.T, c *cart) http.Handler
+	warnings []string // the IDs of corsim's warnings on the checkout
+}{
+	{"rs/cors", func(_ *testing.T, c *cart) http.Handler { return rscors.New(rsOptions()).Handler(c) }, nil},
+	{"jub0bs/cors", func(t *testing.T, c *cart) http.Handler {
+		// The middleware wraps the method-aware mux, not one of its routes (see TestRouterAnswersPreflight).
+		mux := http.NewServeMux()
+		mux.Handle("PATCH /cart/items/{id}", c)
+		return mustJub(t, jubConfig()).Wrap(mux)
+	}, nil},
+	{"go-chi/cors on chi", func(_ *testing.T, c *cart) http.Handler {
+		r := chi.NewRouter()
+		r.Use(chicors.Handler(chiOptions())) // on the router itself, so it sees every OPTIONS
+		r.Patch("/cart/items/{id}", c.ServeHTTP)
+		return r
+	}, nil},
+	{"gorilla/handlers", func(_ *testing.T, c *cart) http.Handler { return handlers.CORS(gorillaOptions()...)(c) }, []string{algorithm.WarnVaryOriginMissing}},
+}
+
 // TestCheckoutWorks shows each library configured right: the checkout's credentialed PATCH with
 // Content-Type: application/json and X-CSRF-Token is readable from https://app.example in every
 // profile, the preflight is answered by the middleware (the cart sees only the PATCH), and the
@@ -70,26 +92,7 @@ func mustJub(t *testing.T, cfg jubcors.Config) *jubcors.Middleware {
 // gorilla/handlers sends Vary: Origin only when it is given more than one origin, so corsim warns
 // that a shared cache could hand one origin's answer to another (VaryOriginMissing).
 func TestCheckoutWorks(t *testing.T) {
-	for _, tc := range []struct {
-		name     string
-		serve    func(t *testing.T, c *cart) http.Handler
-		warnings []string
-	}{
-		{"rs/cors", func(_ *testing.T, c *cart) http.Handler { return rscors.New(rsOptions()).Handler(c) }, nil},
-		{"jub0bs/cors", func(t *testing.T, c *cart) http.Handler {
-			// The middleware wraps the method-aware mux, not one of its routes (see TestRouterAnswersPreflight).
-			mux := http.NewServeMux()
-			mux.Handle("PATCH /cart/items/{id}", c)
-			return mustJub(t, jubConfig()).Wrap(mux)
-		}, nil},
-		{"go-chi/cors on chi", func(_ *testing.T, c *cart) http.Handler {
-			r := chi.NewRouter()
-			r.Use(chicors.Handler(chiOptions())) // on the router itself, so it sees every OPTIONS
-			r.Patch("/cart/items/{id}", c.ServeHTTP)
-			return r
-		}, nil},
-		{"gorilla/handlers", func(_ *testing.T, c *cart) http.Handler { return handlers.CORS(gorillaOptions()...)(c) }, []string{algorithm.WarnVaryOriginMissing}},
-	} {
+	for _, tc := range rightConfigs {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, p := range algorithm.Profiles() {
 				c := &cart{}
