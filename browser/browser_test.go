@@ -161,3 +161,26 @@ func TestServerAndClient(t *testing.T) {
 		t.Errorf("evil.test: got %v", err)
 	}
 }
+
+func TestExplainReadableAndMultilineConsole(t *testing.T) {
+	a := &api{origin: "https://www.shop.test", headers: "content-type, x-csrf-token"}
+	b := mustNew(t, "https://www.shop.test", browser.Handler(a))
+	resp, err := b.Fetch(context.Background(), patch())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex := resp.Explain(); !strings.Contains(ex, "readable: cors response, status 200") || !strings.Contains(ex, "PATCH https://api.shop.test/cart/items/17, with credentials") {
+		t.Errorf("Response.Explain:\n%s", ex)
+	}
+	b = mustNew(t, "https://evil.test", browser.WithProfile(algorithm.WebKit), browser.Handler(a))
+	_, err = b.Fetch(context.Background(), patch())
+	var ce *browser.Error
+	if !errors.As(err, &ce) || !strings.Contains(ce.Verdict.Message, "\n") {
+		t.Fatalf("want WebKit's two-line console message, got %v", err)
+	}
+	for _, line := range strings.Split(ce.Explain(), "\n")[1:] {
+		if line != "" && !strings.HasPrefix(line, "  ") {
+			t.Errorf("line %q of Explain is not indented:\n%s", line, ce.Explain())
+		}
+	}
+}

@@ -51,6 +51,18 @@ type Response struct {
 	Redirected bool
 	// Verdict is the engine's whole verdict, trace included.
 	Verdict algorithm.Verdict
+
+	page string
+	req  algorithm.Request
+}
+
+// Explain is a multi-line account of the fetch: what script can read, each request the browser
+// sent, and the algorithm's steps when the fetch was traced.
+func (r *Response) Explain() string {
+	var s strings.Builder
+	fmt.Fprintf(&s, "a page on %s calling fetch(%q):\n", r.page, r.req.URL)
+	explainVerdict(&s, &r.Verdict, "")
+	return s.String()
 }
 
 // Error is a fetch() that rejects: a TypeError from the Request constructor, or a network error,
@@ -136,7 +148,8 @@ func explainVerdict(s *strings.Builder, v *algorithm.Verdict, fix string) {
 		}
 		s.WriteString("\n")
 		if v.Message != "" {
-			fmt.Fprintf(s, "  console: %s\n", v.Message)
+			// A console message can span lines (WebKit prints two); keep the rest indented.
+			fmt.Fprintf(s, "  console: %s\n", strings.ReplaceAll(v.Message, "\n", "\n           "))
 		}
 		if fix != "" {
 			fmt.Fprintf(s, "  fix: %s\n", fix)
@@ -172,14 +185,6 @@ func explainVerdict(s *strings.Builder, v *algorithm.Verdict, fix string) {
 	}
 }
 
-// Explain is a multi-line account of a verdict (what was readable, or why it failed and the fix,
-// each request sent, the steps), as Error.Explain gives it for a failure.
-func Explain(page string, req algorithm.Request, v *algorithm.Verdict) string {
-	var s strings.Builder
-	explainVerdict(&s, v, advice.Fix(page, req, v))
-	return s.String()
-}
-
 // Fetch runs fetch(req) in the page as the Browser's profile would: it sends the preflight the
 // browser would send (unless the page's preflight cache covers the request), sends the actual
 // request only if the browser would, follows redirects as the browser does, and returns what
@@ -207,7 +212,7 @@ func (b *Browser) Fetch(ctx context.Context, req Request) (*Response, error) {
 	}
 	resp := &Response{
 		Type: v.ResponseType, Status: v.Status, Header: http.Header{}, URL: v.FinalURL,
-		Redirected: v.Redirected, Verdict: v,
+		Redirected: v.Redirected, Verdict: v, page: b.page.String(), req: ar,
 	}
 	if x.last != nil {
 		for _, name := range v.VisibleHeaders {

@@ -149,7 +149,10 @@ func accounts(page string, rs []run) string {
 				text = text[i+1:]
 			}
 		} else {
-			text = browser.Explain(page, algorithm.Request{URL: r.resp.URL}, &r.resp.Verdict)
+			text = r.resp.Explain()
+			if i := strings.IndexByte(text, '\n'); i >= 0 {
+				text = text[i+1:]
+			}
 		}
 		v := verdictOf(r)
 		for _, p := range shown {
