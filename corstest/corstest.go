@@ -165,6 +165,7 @@ func accounts(page string, rs []run) string {
 			}
 		}
 		shown = append(shown, r)
+		text = strings.TrimRight(text, "\n") + "\n" + r.exch.summary()
 		for _, line := range strings.SplitAfter(strings.TrimRight(text, "\n"), "\n") {
 			s.WriteString("  ")
 			s.WriteString(line)

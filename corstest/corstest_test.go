@@ -141,3 +141,17 @@ func TestPolicy(t *testing.T) {
 		t.Error("an empty Allowed passed")
 	}
 }
+
+func TestFailureNamesTheAnswerAndHintsAtTheRouter(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.Handle("PATCH /cart/items/{id}", allow(exactly("https://www.shop.test"), "content-type, x-csrf-token"))
+	err := corstest.CheckReadable(mux, "https://www.shop.test", checkout, corstest.Profiles(algorithm.Chromium))
+	if err == nil {
+		t.Fatal("a 405 preflight passed")
+	}
+	for _, want := range []string{"the handler answered:", "OPTIONS https://api.shop.test/cart/items/17 → status 405, no Access-Control-Allow-Origin", "hint: the preflight got status 405; does an OPTIONS route exist"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("lacks %q:\n%s", want, err)
+		}
+	}
+}

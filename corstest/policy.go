@@ -158,6 +158,7 @@ type exchangeLog struct {
 
 type answer struct {
 	method, url string
+	preflight   bool
 	status      int
 	acao, acac  []string
 }
@@ -175,6 +176,26 @@ func (a answer) cors() string {
 		parts = append(parts, "Access-Control-Allow-Credentials: "+v)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// summary lists what the handler answered, with a hint when a preflight got an error status
+// (the browser then blames a missing header, while the cause is usually a router or an
+// authentication layer answering OPTIONS before the CORS middleware).
+func (l *exchangeLog) summary() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.answers) == 0 {
+		return ""
+	}
+	var s strings.Builder
+	s.WriteString("  the handler answered:\n")
+	for _, a := range l.answers {
+		fmt.Fprintf(&s, "    %s %s → %s\n", a.method, a.url, a.cors())
+		if a.preflight && (a.status < 200 || a.status > 299) {
+			fmt.Fprintf(&s, "    hint: the preflight got status %d; does an OPTIONS route exist, and does the CORS middleware run before the router's 404/405 and before authentication? A preflight never carries credentials.\n", a.status)
+		}
+	}
+	return s.String()
 }
 
 func (l *exchangeLog) last() (answer, bool) {
@@ -197,7 +218,8 @@ func (rec *recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		sw.snapshot()
 		a := answer{method: r.Method, url: r.URL.String(), status: sw.status,
-			acao: sw.header.Values("Access-Control-Allow-Origin"), acac: sw.header.Values("Access-Control-Allow-Credentials")}
+			preflight: r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "",
+			acao:      sw.header.Values("Access-Control-Allow-Origin"), acac: sw.header.Values("Access-Control-Allow-Credentials")}
 		rec.log.mu.Lock()
 		rec.log.answers = append(rec.log.answers, a)
 		rec.log.mu.Unlock()
