@@ -73,8 +73,7 @@ var forbiddenHeaders = []headerKind{
 }
 
 // Headers returns a generator of init.headers as script sets them: zero to five entries, most
-// often one or two, in the order script gives them, each name once except when a name is
-// deliberately set twice. The names are the CORS-safelisted
+// often one or two, in the order script gives them. The names are the CORS-safelisted
 // Content-Type, Accept, Accept-Language, Content-Language and Range, each with values that keep it
 // safelisted and values that do not (application/json, a quoted parameter, a suffix or multiple
 // range, a value over 128 bytes); custom X- headers; Authorization; conditional and cache headers;
