@@ -8,7 +8,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
@@ -135,7 +137,24 @@ func (x *exchange) serve(hr *http.Request, rawURL string) (res *http.Response, e
 	}()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, hr)
-	return rec.Result(), nil
+	res = rec.Result()
+	// What net/http's server adds to a response, so that script sees the same in-process as over
+	// a listener: Date; Content-Length when the whole body fit in the server's buffer (2048 bytes)
+	// and the handler did not flush; and no body for HEAD or a status that has none.
+	if _, ok := res.Header["Date"]; !ok {
+		res.Header.Set("Date", time.Now().UTC().Format(http.TimeFormat))
+	}
+	noBody := hr.Method == http.MethodHead || res.StatusCode == http.StatusNoContent ||
+		res.StatusCode == http.StatusNotModified || (res.StatusCode >= 100 && res.StatusCode < 200)
+	if _, ok := res.Header["Content-Length"]; !ok && !rec.Flushed && res.Header.Get("Transfer-Encoding") == "" &&
+		rec.Body.Len() <= 2048 && res.StatusCode != http.StatusNoContent && res.StatusCode != http.StatusNotModified &&
+		(res.StatusCode >= 200 || res.StatusCode < 100) && (hr.Method != http.MethodHead || rec.Body.Len() > 0) {
+		res.Header.Set("Content-Length", strconv.Itoa(rec.Body.Len()))
+	}
+	if noBody {
+		res.Body = http.NoBody
+	}
+	return res, nil
 }
 
 // responseHeaders converts a response's headers to a header list. Go keeps no order between
