@@ -39,6 +39,11 @@ type wireRequest struct {
 	Method  string            `json:"method"`
 	URL     string            `json:"url"`
 	Headers map[string]string `json:"headers"`
+	// Preflight and Credentials are the SentRequest fields: a CORS preflight, and whether the
+	// browser attached credentials (cookies, HTTP authentication) to the request. Each is left
+	// out when false, so output for requests without either is what it was before they existed.
+	Preflight   bool `json:"preflight,omitempty"`
+	Credentials bool `json:"credentials,omitempty"`
 }
 
 // The remaining wire types have the fields of their algorithm counterparts, in the same order, so
@@ -63,9 +68,9 @@ type wireStep struct {
 
 // AppendVerdict appends the JSON form of v — the value of a fetch's "verdict" key, exactly as
 // [Scenario.AppendJSON] and `corsim run` write it — to dst; a nil v is written as null. In
-// "server_saw" each request is reduced to its method, URL and headers, as an object from lower-cased
-// header name to value (a repeated name's values joined with ", "). The error is non-nil only if the
-// verdict cannot be encoded.
+// "server_saw" each request is reduced to its method, URL, headers (an object from lower-cased
+// header name to value, a repeated name's values joined with ", "), and whether it was a preflight
+// and carried credentials. The error is non-nil only if the verdict cannot be encoded.
 func AppendVerdict(dst []byte, v *algorithm.Verdict) ([]byte, error) {
 	if v == nil {
 		return append(dst, "null"...), nil
@@ -75,8 +80,7 @@ func AppendVerdict(dst []byte, v *algorithm.Verdict) ([]byte, error) {
 
 // ParseVerdict reads the JSON form that AppendVerdict writes, such as the "verdict" of a fetch in
 // `corsim run` output (see [Fetch.Raw]). The form keeps less than a Verdict: each request in
-// ServerSaw comes back with one header per lower-cased name, sorted by name, and with Preflight and
-// Credentials false. Keys the form does not have are ignored; a value of the wrong type is a
+// ServerSaw comes back with one header per lower-cased name, sorted by name. Keys the form does not have are ignored; a value of the wrong type is a
 // [*ParseError].
 func ParseVerdict(b []byte) (algorithm.Verdict, error) {
 	var w wireVerdict
@@ -114,7 +118,7 @@ func toWire(v *algorithm.Verdict) *wireVerdict {
 	if v.ServerSaw != nil {
 		w.ServerSaw = make([]wireRequest, len(v.ServerSaw))
 		for i, s := range v.ServerSaw {
-			w.ServerSaw[i] = wireRequest{Method: s.Method, URL: s.URL, Headers: headerMap(s.Headers)}
+			w.ServerSaw[i] = wireRequest{Method: s.Method, URL: s.URL, Headers: headerMap(s.Headers), Preflight: s.Preflight, Credentials: s.Credentials}
 		}
 	}
 	if v.Preflights != nil {
@@ -156,7 +160,7 @@ func (w *wireVerdict) verdict() algorithm.Verdict {
 	if w.ServerSaw != nil {
 		v.ServerSaw = make([]algorithm.SentRequest, len(w.ServerSaw))
 		for i, s := range w.ServerSaw {
-			v.ServerSaw[i] = algorithm.SentRequest{Method: s.Method, URL: s.URL, Headers: headerList(s.Headers)}
+			v.ServerSaw[i] = algorithm.SentRequest{Method: s.Method, URL: s.URL, Headers: headerList(s.Headers), Preflight: s.Preflight, Credentials: s.Credentials}
 		}
 	}
 	if w.Preflights != nil {

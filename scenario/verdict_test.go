@@ -40,8 +40,8 @@ func fullVerdict() algorithm.Verdict {
 }
 
 const fullVerdictJSON = `{"server_saw":[` +
-	`{"method":"OPTIONS","url":"https://api.test/x?a=1&b=2","headers":{"access-control-request-method":"PUT","origin":"https://p.test"}},` +
-	`{"method":"PUT","url":"https://api.test/x?a=1&b=2","headers":{"x-a":"1, <2>","Ä":"é"}}],` +
+	`{"method":"OPTIONS","url":"https://api.test/x?a=1&b=2","headers":{"access-control-request-method":"PUT","origin":"https://p.test"},"preflight":true},` +
+	`{"method":"PUT","url":"https://api.test/x?a=1&b=2","headers":{"x-a":"1, <2>","Ä":"é"},"credentials":true}],` +
 	`"outcome":"network-error","actual_sent":true,"body_readable":true,"response_type":"cors","status":200,` +
 	`"visible_headers":["x-b"],"redirected":true,"final_url":"https://api.test/y",` +
 	`"reason":"MissingAllowOriginHeader","failed_parameter":"p",` +
@@ -65,12 +65,12 @@ func TestVerdictJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// What the form does not keep: header order and case, repeated names, Preflight, Credentials.
+	// What the form does not keep: header order and case, repeated names.
 	want := fullVerdict()
 	want.ServerSaw[0] = algorithm.SentRequest{Method: "OPTIONS", URL: "https://api.test/x?a=1&b=2", Headers: fetchmode.HeaderList{
-		{Name: "access-control-request-method", Value: "PUT"}, {Name: "origin", Value: "https://p.test"}}}
+		{Name: "access-control-request-method", Value: "PUT"}, {Name: "origin", Value: "https://p.test"}}, Preflight: true}
 	want.ServerSaw[1] = algorithm.SentRequest{Method: "PUT", URL: "https://api.test/x?a=1&b=2", Headers: fetchmode.HeaderList{
-		{Name: "x-a", Value: "1, <2>"}, {Name: "Ä", Value: "é"}}}
+		{Name: "x-a", Value: "1, <2>"}, {Name: "Ä", Value: "é"}}, Credentials: true}
 	if diff := cmp.Diff(want, back); diff != "" {
 		t.Errorf("ParseVerdict (-want +got):\n%s", diff)
 	}

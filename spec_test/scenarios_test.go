@@ -155,14 +155,54 @@ func scenarioDiff(want scenarioExpectation, got map[string]any) []string {
 	var diffs []string
 	for _, k := range keys {
 		w, g := want[k], got[k]
-		if k == "warnings" {
+		switch k {
+		case "warnings":
 			g = scenarioWarningIDs(w, g)
+		case "server_saw":
+			g = scenarioSawAsserted(w, g)
 		}
 		if d := cmp.Diff(w, g); d != "" {
 			diffs = append(diffs, k+" (-want +got):\n"+d)
 		}
 	}
 	return diffs
+}
+
+// scenarioSawAsserted drops "preflight" and "credentials" from each request got lists when the
+// request want lists in its place does not give it: vectors written before server_saw carried
+// those keys assert them only where they say so (credentials.jsonl asserts them throughout).
+func scenarioSawAsserted(want, got any) any {
+	ws, _ := want.([]any)
+	gs, ok := got.([]any)
+	if !ok {
+		return got
+	}
+	out := make([]any, len(gs))
+	for i, g := range gs {
+		m, ok := g.(map[string]any)
+		if !ok || i >= len(ws) {
+			out[i] = g
+			continue
+		}
+		wm, _ := ws[i].(map[string]any)
+		c := make(map[string]any, len(m))
+		for k, v := range m {
+			if _, asserted := wm[k]; (k == "preflight" || k == "credentials") && !asserted {
+				continue
+			}
+			c[k] = v
+		}
+		// The output leaves both keys out when false.
+		for _, k := range []string{"preflight", "credentials"} {
+			if _, asserted := wm[k]; asserted {
+				if _, present := c[k]; !present {
+					c[k] = false
+				}
+			}
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // scenarioWarningIDs drops the detail of got's warnings when want's carry none.
