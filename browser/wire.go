@@ -81,8 +81,17 @@ func (x *exchange) send(sr algorithm.SentRequest) (algorithm.Response, error) {
 	if int64(len(body)) > x.b.maxBody {
 		return algorithm.Response{}, fmt.Errorf("the response body is over %d bytes (MaxBodyBytes)", x.b.maxBody)
 	}
+	if hr.Method == http.MethodHead || nullBodyStatus(res.StatusCode) {
+		// A browser gives these responses no body, whatever bytes came (Fetch §null-body-status,
+		// and HTTP: a response to HEAD has none). An in-process handler's writes are recorded as
+		// they are, and a RoundTripper may return some.
+		body = nil
+	}
 	return algorithm.Response{Status: res.StatusCode, Headers: responseHeaders(res), Body: string(body)}, nil
 }
+
+// nullBodyStatus is Fetch §null-body-status.
+func nullBodyStatus(s int) bool { return s == 101 || s == 103 || s == 204 || s == 205 || s == 304 }
 
 // request builds the net/http request for sr. Only the actual request carries the body, and only
 // while its method is the fetch's own: a redirect that turns the method into GET drops the body
