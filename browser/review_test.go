@@ -60,3 +60,29 @@ func TestReviewNoBodyForHEADAndNullBodyStatus(t *testing.T) {
 		}
 	}
 }
+
+// WriteHeader(103) sends an interim response; the browser reads the final one that follows, as a
+// Go client over Server does.
+func TestReviewInformationalResponseIsNotTheResponse(t *testing.T) {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Link", "</style.css>; rel=preload")
+		w.WriteHeader(http.StatusEarlyHints)
+		w.Header().Set("Access-Control-Expose-Headers", "X-Final")
+		w.Header().Set("X-Final", "yes")
+		w.WriteHeader(http.StatusCreated)
+		io.WriteString(w, "made")
+	})
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for name, opt := range map[string]browser.Option{"Handler": browser.Handler(h), "Server": browser.Server(srv)} {
+		resp, err := mustNew(t, "https://app.example", opt).Fetch(context.Background(), browser.Request{URL: "https://api.example/"})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if resp.Status != http.StatusCreated || resp.Header.Get("X-Final") != "yes" || string(resp.Body) != "made" {
+			t.Errorf("%s: status %d, X-Final %q, body %q; want 201, yes, made", name, resp.Status, resp.Header.Get("X-Final"), resp.Body)
+		}
+	}
+}

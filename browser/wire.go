@@ -143,9 +143,24 @@ func (x *exchange) serve(hr *http.Request, rawURL string) (res *http.Response, e
 		}
 	}()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, hr)
+	h.ServeHTTP(interim{rec}, hr)
 	return rec.Result(), nil
 }
+
+// interim keeps the informational responses a handler sends (WriteHeader(103) for Early Hints, say)
+// out of the recorder, as Go's server sends them ahead of the response and its client skips them:
+// the response is the final one. 101 Switching Protocols is final, as it is for Go's server.
+type interim struct{ *httptest.ResponseRecorder }
+
+func (w interim) WriteHeader(code int) {
+	if code >= 100 && code <= 199 && code != http.StatusSwitchingProtocols {
+		return
+	}
+	w.ResponseRecorder.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the recorder.
+func (w interim) Unwrap() http.ResponseWriter { return w.ResponseRecorder }
 
 // responseHeaders converts a response's headers to a header list. Go keeps no order between
 // names, so names come out sorted; the lines of one name keep their order, so two
