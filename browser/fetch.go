@@ -10,6 +10,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/internal/advice"
+	"github.com/corsim/corsim/internal/ascii"
 )
 
 // Request is what script passes to fetch(): the URL and the init dictionary. The zero value of
@@ -212,7 +213,7 @@ func (b *Browser) Fetch(ctx context.Context, req Request) (*Response, error) {
 	if x.last != nil {
 		for _, name := range v.VisibleHeaders {
 			for _, h := range x.last.Headers {
-				if strings.EqualFold(h.Name, name) {
+				if ascii.EqualFold(h.Name, name) { // the engine's folding: strings.EqualFold folds "K" to "k"
 					resp.Header.Add(name, h.Value)
 				}
 			}

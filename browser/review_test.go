@@ -86,3 +86,43 @@ func TestReviewInformationalResponseIsNotTheResponse(t *testing.T) {
 		}
 	}
 }
+
+// An in-process handler's header map reaches the engine as it would over the wire (Go's server
+// drops invalid names, turns CR and LF into spaces and trims values; Go's client canonicalizes
+// names): otherwise Handler and Server disagree, and script reads lines no browser receives.
+func TestReviewInProcessHeadersAsOnTheWire(t *testing.T) {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/padded":
+			// Go's server sends "Access-Control-Allow-Origin: https://app.example".
+			w.Header().Set("Access-Control-Allow-Origin", " https://app.example\t")
+		default:
+			w.Header().Set("Access-Control-Allow-Origin", "*")
+			w.Header().Set("Access-Control-Expose-Headers", "x-key, x-note")
+			w.Header().Set("X-Key", "public")
+			// U+212A KELVIN SIGN: not a token, so no server sends this line, but strings.EqualFold
+			// folds it to "k".
+			w.Header()["X-\u212Aey"] = []string{"secret"}
+			w.Header().Set("X-Note", "  a\r\nb  ")
+		}
+	})
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for name, opt := range map[string]browser.Option{"Handler": browser.Handler(h), "Server": browser.Server(srv)} {
+		b := mustNew(t, "https://app.example", opt)
+		resp, err := b.Fetch(context.Background(), browser.Request{URL: "https://api.example/"})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := resp.Header.Values("X-Key"); len(got) != 1 || got[0] != "public" {
+			t.Errorf("%s: script reads X-Key %q; only the line named x-key was exposed", name, got)
+		}
+		if got := resp.Header.Get("X-Note"); got != "a  b" {
+			t.Errorf("%s: script reads X-Note %q; over the wire it is %q", name, got, "a  b")
+		}
+		if _, err := b.Fetch(context.Background(), browser.Request{URL: "https://api.example/padded"}); err != nil {
+			t.Errorf("%s: a padded Access-Control-Allow-Origin fails in-process but not over the wire: %v", name, err)
+		}
+	}
+}

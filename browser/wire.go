@@ -1,6 +1,8 @@
 package browser
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -8,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/textproto"
 	"strings"
 
 	"github.com/corsim/corsim/algorithm"
@@ -87,7 +90,11 @@ func (x *exchange) send(sr algorithm.SentRequest) (algorithm.Response, error) {
 		// they are, and a RoundTripper may return some.
 		body = nil
 	}
-	return algorithm.Response{Status: res.StatusCode, Headers: responseHeaders(res), Body: string(body)}, nil
+	headers, err := responseHeaders(res)
+	if err != nil {
+		return algorithm.Response{}, err
+	}
+	return algorithm.Response{Status: res.StatusCode, Headers: headers, Body: string(body)}, nil
 }
 
 // nullBodyStatus is Fetch §null-body-status.
@@ -162,9 +169,23 @@ func (w interim) WriteHeader(code int) {
 // Unwrap lets http.ResponseController reach the recorder.
 func (w interim) Unwrap() http.ResponseWriter { return w.ResponseRecorder }
 
-// responseHeaders converts a response's headers to a header list. Go keeps no order between
-// names, so names come out sorted; the lines of one name keep their order, so two
+// responseHeaders converts a response's headers to a header list, as they would be after a trip
+// over the wire from a Go server to a Go client: a name that is not a token is dropped, CR and LF
+// in a value become spaces, values are trimmed, names canonicalized. An in-process handler's (or a
+// RoundTripper's) header map is otherwise taken as it is, so script could read a line no browser
+// receives, and a padded value could fail in-process though it passes over Server. A header the
+// client would refuse fails the fetch as a network error. Go keeps no order between names, so
+// names come out sorted; the lines of one name keep their order, so two
 // Access-Control-Allow-Origin lines reach the engine as two.
-func responseHeaders(res *http.Response) fetchmode.HeaderList {
-	return httpheader.FromHTTP(res.Header)
+func responseHeaders(res *http.Response) (fetchmode.HeaderList, error) {
+	var wire bytes.Buffer
+	if err := res.Header.Write(&wire); err != nil {
+		return nil, fmt.Errorf("writing the response headers: %w", err)
+	}
+	wire.WriteString("\r\n")
+	h, err := textproto.NewReader(bufio.NewReader(&wire)).ReadMIMEHeader()
+	if err != nil {
+		return nil, fmt.Errorf("a Go client refuses the response headers: %w", err)
+	}
+	return httpheader.FromHTTP(http.Header(h)), nil
 }
