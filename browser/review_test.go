@@ -126,3 +126,21 @@ func TestReviewInProcessHeadersAsOnTheWire(t *testing.T) {
 		}
 	}
 }
+
+// Script's response.headers.get() joins the lines of a name with ", "; Response.Header, "the
+// headers script can read", holds that one value, so Header.Get is what script gets.
+func TestReviewHeaderLinesCombineAsScriptSeesThem(t *testing.T) {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Access-Control-Expose-Headers", "x-a")
+		w.Header().Add("X-A", "1")
+		w.Header().Add("X-A", "2")
+	})
+	resp, err := mustNew(t, "https://app.example", browser.Handler(h)).Fetch(context.Background(), browser.Request{URL: "https://api.example/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := resp.Header.Values("X-A"); len(got) != 1 || got[0] != "1, 2" {
+		t.Errorf("Header[X-A] = %q; script's headers.get(\"x-a\") is \"1, 2\"", got)
+	}
+}
