@@ -5,12 +5,14 @@ package browser_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"testing"
 
+	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/browser"
 )
 
@@ -142,5 +144,36 @@ func TestReviewHeaderLinesCombineAsScriptSeesThem(t *testing.T) {
 	}
 	if got := resp.Header.Values("X-A"); len(got) != 1 || got[0] != "1, 2" {
 		t.Errorf("Header[X-A] = %q; script's headers.get(\"x-a\") is \"1, 2\"", got)
+	}
+}
+
+// A RoundTripper that returns a response with a nil Body (common in tests, and tolerated by
+// http.Client), or a nil response with a nil error, must fail the fetch, not panic.
+func TestReviewTransportNilBodyOrResponse(t *testing.T) {
+	for name, rt := range map[string]roundTripFunc{
+		"nil body": func(*http.Request) (*http.Response, error) {
+			return &http.Response{StatusCode: 200, Header: http.Header{"Access-Control-Allow-Origin": {"*"}}}, nil
+		},
+		"nil response": func(*http.Request) (*http.Response, error) { return nil, nil },
+	} {
+		func() {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Errorf("%s: Fetch panicked: %v", name, p)
+				}
+			}()
+			resp, err := mustNew(t, "https://app.example", browser.Transport(rt)).Fetch(context.Background(), browser.Request{URL: "https://api.example/"})
+			switch name {
+			case "nil body":
+				if err != nil || resp.Status != 200 || len(resp.Body) != 0 {
+					t.Errorf("nil body: got %v, %v; want an empty 200 as http.Client gives", resp, err)
+				}
+			case "nil response":
+				var ce *browser.Error
+				if !errors.As(err, &ce) || ce.Reason() != algorithm.NetworkFailure {
+					t.Errorf("nil response: got %v; want a network error", err)
+				}
+			}
+		}()
 	}
 }

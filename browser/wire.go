@@ -76,6 +76,14 @@ func (x *exchange) send(sr algorithm.SentRequest) (algorithm.Response, error) {
 	if err != nil {
 		return algorithm.Response{}, err
 	}
+	if res == nil {
+		// http.Client refuses this too.
+		return algorithm.Response{}, errors.New("the RoundTripper returned a nil *http.Response and a nil error")
+	}
+	if res.Body == nil {
+		// RoundTrippers written for tests often mean an empty body by it; http.Client reads it so.
+		res.Body = http.NoBody
+	}
 	defer res.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(res.Body, x.b.maxBody+1))
 	if err != nil {
