@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"testing"
 
@@ -175,5 +176,17 @@ func TestReviewTransportNilBodyOrResponse(t *testing.T) {
 				}
 			}
 		}()
+	}
+}
+
+// An *http.Request whose URL is relative is no request a RoundTripper can send (http.Transport
+// fails it); resolving it against the page silently makes it a same-origin fetch that CORS never
+// checks.
+func TestReviewRoundTripperRelativeURL(t *testing.T) {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "no CORS headers at all") })
+	b := mustNew(t, "https://app.example", browser.Handler(h))
+	res, err := b.RoundTripper(browser.Request{}).RoundTrip(&http.Request{Method: "GET", URL: &url.URL{Path: "/secret"}, Header: http.Header{}})
+	if err == nil {
+		t.Errorf("RoundTrip of a relative URL succeeded (status %d): it fetched the page's own origin", res.StatusCode)
 	}
 }
