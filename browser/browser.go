@@ -69,7 +69,8 @@ func WithProfile(p algorithm.Profile) Option {
 
 // Handler serves every fetch in-process with h, whatever the URL's host: no listener, no
 // network. The request h sees has the fetch's URL, its Host, and r.TLS set for an https URL.
-// A panic in h becomes a network error, as a server that drops the connection would cause.
+// A panic in h becomes a network error, as a server that drops the connection would cause. A
+// fetch whose context can end does not wait for h past that end, as a client does not.
 func Handler(h http.Handler) Option {
 	return func(b *Browser) error {
 		if h == nil {

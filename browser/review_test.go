@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/browser"
@@ -188,5 +189,30 @@ func TestReviewRoundTripperRelativeURL(t *testing.T) {
 	res, err := b.RoundTripper(browser.Request{}).RoundTrip(&http.Request{Method: "GET", URL: &url.URL{Path: "/secret"}, Header: http.Header{}})
 	if err == nil {
 		t.Errorf("RoundTrip of a relative URL succeeded (status %d): it fetched the page's own origin", res.StatusCode)
+	}
+}
+
+// "ctx bounds every request sent": an in-process handler that ignores its context must not hold
+// Fetch past the deadline, nor may its late answer be used.
+func TestReviewContextBoundsInProcessHandler(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-time.After(5 * time.Second):
+		}
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+	})
+	b := mustNew(t, "https://app.example", browser.Handler(h))
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := b.Fetch(ctx, browser.Request{URL: "https://api.example/"})
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("Fetch took %v with a 50ms deadline", d)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("got %v; want the context's error", err)
 	}
 }

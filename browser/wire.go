@@ -125,8 +125,8 @@ func (x *exchange) request(sr algorithm.SentRequest) (*http.Request, error) {
 }
 
 // serve answers hr in-process with the handler that serves rawURL's origin. The request looks as
-// a server would see it: RequestURI, RemoteAddr, and TLS for https.
-func (x *exchange) serve(hr *http.Request, rawURL string) (res *http.Response, err error) {
+// a server would see it: RequestURI, RemoteAddr, and TLS for https; its context is the fetch's.
+func (x *exchange) serve(hr *http.Request, rawURL string) (*http.Response, error) {
 	h := x.b.fallback
 	if u, perr := origin.ParseURL(rawURL); perr == nil {
 		key := u.Origin().String()
@@ -148,18 +148,49 @@ func (x *exchange) serve(hr *http.Request, rawURL string) (res *http.Response, e
 	if hr.Body == nil {
 		hr.Body = http.NoBody
 	}
+	rec := httptest.NewRecorder()
+	ctx := hr.Context()
+	if ctx.Done() == nil {
+		// A context that never ends: call h on this goroutine, so that t.FailNow in h behaves as
+		// in the test itself.
+		if err := call(h, rec, hr); err != nil {
+			return nil, err
+		}
+		return rec.Result(), nil
+	}
+	// Otherwise the context bounds the wait, as it bounds a client's: a handler that ignores it is
+	// left to finish on its own goroutine, and what it writes is dropped, as a server's answer to a
+	// client that has gone.
+	done := make(chan error, 1)
+	go func() {
+		err := errors.New("the handler ended its goroutine without returning (runtime.Goexit, as t.FailNow calls)")
+		defer func() { done <- err }()
+		err = call(h, rec, hr)
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			return nil, err
+		}
+		return rec.Result(), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// call runs h, turning a panic into an error as a server that drops the connection would.
+func call(h http.Handler, rec *httptest.ResponseRecorder, hr *http.Request) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
-				res, err = nil, fmt.Errorf("the handler aborted the response: %v", p)
+				err = fmt.Errorf("the handler aborted the response: %v", p)
 				return
 			}
-			res, err = nil, fmt.Errorf("the handler panicked: %v", p)
+			err = fmt.Errorf("the handler panicked: %v", p)
 		}
 	}()
-	rec := httptest.NewRecorder()
 	h.ServeHTTP(interim{rec}, hr)
-	return rec.Result(), nil
+	return nil
 }
 
 // interim keeps the informational responses a handler sends (WriteHeader(103) for Early Hints, say)
