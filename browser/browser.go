@@ -22,8 +22,9 @@ const DefaultMaxBodyBytes = 16 << 20
 var Epoch = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // Browser is one page of a simulated browser: a page origin, a profile, the page's
-// CORS-preflight cache and a clock, and the servers its fetches reach. It is safe for concurrent
-// use; concurrent fetches share the preflight cache as fetches of one page do.
+// CORS-preflight cache and a clock, and the servers its fetches reach. Make one with New; the zero
+// Browser has no page, so its every fetch throws. It is safe for concurrent use; concurrent
+// fetches share the preflight cache as fetches of one page do.
 type Browser struct {
 	page    origin.Origin
 	top     origin.Origin
@@ -247,4 +248,8 @@ func (b *Browser) Advance(d time.Duration) {
 }
 
 // ClearCache empties the page's preflight cache, as a new page load would.
-func (b *Browser) ClearCache() { b.cache.Reset() }
+func (b *Browser) ClearCache() {
+	if b.cache != nil { // nil only in a Browser not made by New
+		b.cache.Reset()
+	}
+}

@@ -216,3 +216,17 @@ func TestReviewContextBoundsInProcessHandler(t *testing.T) {
 		t.Errorf("got %v; want the context's error", err)
 	}
 }
+
+// The zero Browser is not usable (New is), but its methods must not panic.
+func TestReviewZeroBrowserDoesNotPanic(t *testing.T) {
+	defer func() {
+		if p := recover(); p != nil {
+			t.Errorf("panic: %v", p)
+		}
+	}()
+	var b browser.Browser
+	b.ClearCache()
+	if _, err := b.Fetch(context.Background(), browser.Request{URL: "https://api.example/"}); err == nil {
+		t.Error("the zero Browser fetched")
+	}
+}
