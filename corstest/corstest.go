@@ -77,6 +77,27 @@ func (r run) readable() bool {
 	return r.err == nil && r.resp != nil && r.resp.Verdict.BodyReadable
 }
 
+// transportErr is the error that stopped the fetch before the browser decided anything about
+// reading: the handler panicked or aborted, the body was over browser.MaxBodyBytes, no handler
+// served the URL. Such a failure is no evidence that an origin is blocked: a real browser may
+// well read the response.
+func (r run) transportErr() error {
+	if r.err == nil {
+		return nil
+	}
+	return r.err.Err
+}
+
+// inconclusive writes, for the runs whose fetch failed before the browser decided anything, why
+// they prove nothing.
+func inconclusive(s *strings.Builder, what string, rs []run) {
+	fmt.Fprintf(s, "%s: the fetch failed in %s before CORS decided anything, so it proves nothing about who can read the response:", what, profileNames(rs))
+	for _, r := range rs {
+		fmt.Fprintf(s, "\n  in %s: %v", r.profile, r.transportErr())
+	}
+	s.WriteString("\n")
+}
+
 // fetchAll runs req from page under each profile, against h.
 func fetchAll(h http.Handler, page string, req browser.Request, c config) ([]run, error) {
 	if h == nil {
@@ -228,29 +249,36 @@ func CheckReadable(h http.Handler, page string, req browser.Request, opts ...Opt
 
 // CheckBlocked reports, as an error, every profile in which script on page can read the response
 // to req from h, or in which the fetch fails for another reason than reason (any reason will do
-// when reason is empty). A no-cors fetch whose response is opaque counts as blocked.
+// when reason is empty). A no-cors fetch whose response is opaque counts as blocked. A fetch that
+// fails before the browser decides anything (the handler panics, the body is over
+// browser.MaxBodyBytes) does not, unless reason is algorithm.NetworkFailure.
 func CheckBlocked(h http.Handler, page string, req browser.Request, reason algorithm.Reason, opts ...Option) error {
 	c := configure(opts)
 	runs, err := fetchAll(h, page, req, c)
 	if err != nil {
 		return err
 	}
-	var read, other []run
+	var read, broken, other []run
 	for _, r := range runs {
 		switch {
 		case r.readable():
 			read = append(read, r)
+		case r.transportErr() != nil && reason != algorithm.NetworkFailure:
+			broken = append(broken, r)
 		case reason != "" && (r.err == nil || r.err.Reason() != reason):
 			other = append(other, r)
 		}
 	}
-	if len(read) == 0 && len(other) == 0 {
+	if len(read) == 0 && len(broken) == 0 && len(other) == 0 {
 		return nil
 	}
 	var s strings.Builder
 	if len(read) > 0 {
 		fmt.Fprintf(&s, "%s: script CAN read the response in %s\n", describe(page, req), profileNames(read))
 		s.WriteString(accounts(page, read))
+	}
+	if len(broken) > 0 {
+		inconclusive(&s, describe(page, req), broken)
 	}
 	if len(other) > 0 {
 		fmt.Fprintf(&s, "%s: want %s, but in %s it is", describe(page, req), reason, profileNames(other))

@@ -73,8 +73,9 @@ func Attackers(allowed string) []string {
 }
 
 // CheckPolicy checks p against h and returns, as an error, every way it fails: an allowed origin
-// that cannot read the credentialed response (a check that no one passes proves nothing), and an
-// attacker origin (see Attackers) that can, with what the server answered it.
+// that cannot read the credentialed response (a check that no one passes proves nothing), an
+// attacker origin (see Attackers) that can, with what the server answered it, and an attacker
+// origin whose fetch failed before the browser decided anything (see CheckBlocked).
 func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 	if len(p.Allowed) == 0 {
 		return errors.New("corstest: Policy.Allowed is empty: give the origins the policy trusts")
@@ -102,11 +103,19 @@ func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 			if err != nil {
 				return err
 			}
-			var read []run
+			var read, broken []run
 			for _, r := range runs {
-				if r.readable() {
+				switch {
+				case r.readable():
 					read = append(read, r)
+				case r.transportErr() != nil:
+					broken = append(broken, r)
 				}
+			}
+			if len(broken) > 0 {
+				var s strings.Builder
+				inconclusive(&s, evil+", an origin the policy does not allow", broken)
+				problems = append(problems, strings.TrimRight(s.String(), "\n"))
 			}
 			if len(read) == 0 {
 				continue
