@@ -50,7 +50,9 @@ func Profiles(ps ...algorithm.Profile) Option {
 }
 
 // WithBrowser adds options to each browser the assertion makes, such as browser.Route for a
-// second server the fetch is redirected to.
+// second server the fetch is redirected to. The handler under test and the profile are the
+// assertion's: a browser.Handler or browser.WithProfile among opts has no effect (use Profiles),
+// and a Route may serve only other origins than the handler's.
 func WithBrowser(opts ...browser.Option) Option {
 	return func(c *config) { c.browser = append(c.browser, opts...) }
 }
@@ -111,7 +113,8 @@ func fetchAll(h http.Handler, page string, req browser.Request, c config) ([]run
 		r := run{profile: p}
 		r.exch = &exchangeLog{}
 		rec := &recorder{h: h, log: r.exch}
-		opts := append([]browser.Option{browser.WithProfile(p), browser.Handler(rec)}, c.browser...)
+		// The assertion's profile and handler come last, so that WithBrowser cannot replace them.
+		opts := append(slices.Clone(c.browser), browser.WithProfile(p), browser.Handler(rec))
 		b, err := browser.New(page, opts...)
 		if err != nil {
 			return nil, fmt.Errorf("corstest: %w", err)
@@ -123,6 +126,9 @@ func fetchAll(h http.Handler, page string, req browser.Request, c config) ([]run
 			}
 		}
 		r.resp = resp
+		if len(verdictOf(r).ServerSaw) > 0 && !r.exch.any() {
+			return nil, fmt.Errorf("corstest: the browser sent %s %s, but the handler under test answered no request: a browser.Route given with WithBrowser serves that origin", verdictOf(r).ServerSaw[0].Method, verdictOf(r).ServerSaw[0].URL)
+		}
 		runs = append(runs, r)
 	}
 	return runs, nil

@@ -186,6 +186,12 @@ func (a answer) cors() string {
 	return strings.Join(parts, ", ")
 }
 
+func (l *exchangeLog) any() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.answers) > 0
+}
+
 func (l *exchangeLog) last() (answer, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/browser"
 	"github.com/corsim/corsim/corstest"
 	"github.com/corsim/corsim/fetchmode"
@@ -45,5 +46,28 @@ func TestReviewBodyLimitIsNoBlock(t *testing.T) {
 	err := corstest.CheckPolicy(h, corstest.Policy{Allowed: []string{"https://app.example"}, Request: me}, corstest.WithBrowser(browser.MaxBodyBytes(1024)))
 	if err == nil || !strings.Contains(err.Error(), "proves nothing") {
 		t.Errorf("CheckPolicy: got %v; want the attackers' fetches reported as inconclusive", err)
+	}
+}
+
+// A handler or profile given through WithBrowser must not replace the one the assertion is about.
+func TestReviewWithBrowserCannotReplaceHandlerOrProfile(t *testing.T) {
+	strict := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	if err := corstest.CheckBlocked(reflectAny("secret"), "https://evil.test", me, "", corstest.WithBrowser(browser.Handler(strict))); err == nil {
+		t.Error("CheckBlocked passed for a handler that reflects any origin: WithBrowser(browser.Handler) replaced it")
+	}
+	// "*" in Access-Control-Allow-Headers does not cover Authorization in the standard.
+	star := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Access-Control-Allow-Headers", "*")
+	})
+	req := browser.Request{URL: "https://api.example/me", Headers: fetchmode.HeaderList{{Name: "Authorization", Value: "Bearer t"}}}
+	if err := corstest.CheckReadable(star, "https://app.example", req, corstest.WithBrowser(browser.WithProfile(algorithm.Chromium))); err == nil {
+		t.Error("CheckReadable passed \"in every profile\", but the fetch fails in spec: WithBrowser(browser.WithProfile) ran Chromium four times")
+	}
+	// A Route for the handler's own origin would take its requests: say so rather than check
+	// another handler.
+	err := corstest.CheckBlocked(reflectAny("secret"), "https://evil.test", me, "", corstest.WithBrowser(browser.Route("https://api.example", strict)))
+	if err == nil || !strings.Contains(err.Error(), "answered no request") {
+		t.Errorf("a Route over the handler's origin: got %v", err)
 	}
 }
