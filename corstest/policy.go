@@ -20,8 +20,8 @@ import (
 type Policy struct {
 	// Allowed are the serialized origins (such as "https://app.example") the policy trusts.
 	Allowed []string
-	// Request is the fetch to try; AssertPolicy makes it credentialed (credentials "include"),
-	// since that is the response an attacker wants to read.
+	// Request is the fetch to try; its URL must be absolute. AssertPolicy makes it credentialed
+	// (credentials "include"), since that is the response an attacker wants to read.
 	Request browser.Request
 }
 
@@ -79,6 +79,10 @@ func Attackers(allowed string) []string {
 func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 	if len(p.Allowed) == 0 {
 		return errors.New("corstest: Policy.Allowed is empty: give the origins the policy trusts")
+	}
+	if _, err := origin.ParseURL(p.Request.URL); err != nil {
+		// A relative URL resolves against each page, so every attacker would fetch its own origin.
+		return fmt.Errorf("corstest: Policy.Request.URL %q is not an absolute URL such as https://api.example/me: %w", p.Request.URL, err)
 	}
 	req := p.Request
 	req.Credentials = fetchmode.CredentialsInclude

@@ -71,3 +71,18 @@ func TestReviewWithBrowserCannotReplaceHandlerOrProfile(t *testing.T) {
 		t.Errorf("a Route over the handler's origin: got %v", err)
 	}
 }
+
+// A relative Policy.Request.URL resolves against each page, so every attacker fetches its own
+// origin, and the failure blames the policy for what is a same-origin read.
+func TestReviewPolicyNeedsAnAbsoluteURL(t *testing.T) {
+	exact := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Origin") == "https://app.example" {
+			w.Header().Set("Access-Control-Allow-Origin", "https://app.example")
+			w.Header().Set("Access-Control-Allow-Credentials", "true")
+		}
+	})
+	err := corstest.CheckPolicy(exact, corstest.Policy{Allowed: []string{"https://app.example"}, Request: browser.Request{URL: "/me"}})
+	if err == nil || strings.Contains(err.Error(), "CAN read") || !strings.Contains(err.Error(), "absolute") {
+		t.Errorf("got %v; want an error asking for an absolute URL", err)
+	}
+}
