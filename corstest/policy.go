@@ -90,6 +90,10 @@ func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 	var problems []string
 	for _, a := range p.Allowed {
 		if o, err := origin.ParseSerialized(a); err != nil || o.IsOpaque() || o.String() != a {
+			if err == nil && !o.IsOpaque() {
+				// It names an origin, in another form than the one browsers send in Origin.
+				return fmt.Errorf("corstest: Policy.Allowed: %q is not in serialized form; browsers send Origin: %s", a, o)
+			}
 			return fmt.Errorf("corstest: Policy.Allowed: %q is not a serialized origin such as https://app.example", a)
 		}
 		if err := CheckReadable(h, a, req, opts...); err != nil {

@@ -86,3 +86,11 @@ func TestReviewPolicyNeedsAnAbsoluteURL(t *testing.T) {
 		t.Errorf("got %v; want an error asking for an absolute URL", err)
 	}
 }
+
+// An Allowed origin that parses but is not in serialized form gets told the form to use.
+func TestReviewPolicyNamesTheSerializedForm(t *testing.T) {
+	err := corstest.CheckPolicy(reflectAny(""), corstest.Policy{Allowed: []string{"https://bücher.example"}, Request: me})
+	if err == nil || !strings.Contains(err.Error(), "https://xn--bcher-kva.example") {
+		t.Errorf("got %v; want it to name https://xn--bcher-kva.example", err)
+	}
+}
