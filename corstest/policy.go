@@ -245,6 +245,11 @@ func (s *snoop) snapshot() {
 }
 
 func (s *snoop) WriteHeader(code int) {
+	if code >= 100 && code <= 199 && code != http.StatusSwitchingProtocols {
+		// An interim response (103 Early Hints, say): the answer is the one that follows.
+		s.ResponseWriter.WriteHeader(code)
+		return
+	}
 	if s.header == nil {
 		s.status = code
 		s.snapshot()
@@ -255,6 +260,13 @@ func (s *snoop) WriteHeader(code int) {
 func (s *snoop) Write(b []byte) (int, error) {
 	s.snapshot()
 	return s.ResponseWriter.Write(b)
+}
+
+// Flush is there so that a handler that type-asserts http.Flusher behaves as it does for a
+// server (the browser's in-process writer flushes).
+func (s *snoop) Flush() {
+	s.snapshot()
+	_ = http.NewResponseController(s.ResponseWriter).Flush()
 }
 
 // Unwrap lets http.ResponseController reach the underlying writer.

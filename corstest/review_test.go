@@ -94,3 +94,29 @@ func TestReviewPolicyNamesTheSerializedForm(t *testing.T) {
 		t.Errorf("got %v; want it to name https://xn--bcher-kva.example", err)
 	}
 }
+
+// The recorder between the browser and the handler must not change what the handler can do
+// (type-assert http.Flusher), nor report an interim 103 as the answer.
+func TestReviewRecorderIsTransparent(t *testing.T) {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, ok := w.(http.Flusher); !ok {
+			http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Access-Control-Allow-Origin", r.Header.Get("Origin"))
+		w.Header().Set("Access-Control-Allow-Credentials", "true")
+		w.WriteHeader(http.StatusEarlyHints)
+		io.WriteString(w, "data")
+	})
+	err := corstest.CheckBlocked(h, "https://evil.test", me, "")
+	if err == nil {
+		t.Fatal("CheckBlocked passed")
+	}
+	if !strings.Contains(err.Error(), "script CAN read") {
+		t.Errorf("got %v", err)
+	}
+	perr := corstest.CheckPolicy(h, corstest.Policy{Allowed: []string{"https://app.example"}, Request: me})
+	if perr == nil || !strings.Contains(perr.Error(), "with status 200,") {
+		t.Errorf("the policy failure names the interim status: %v", perr)
+	}
+}
