@@ -16,6 +16,7 @@ import (
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/browser"
+	"github.com/corsim/corsim/fetchmode"
 )
 
 func unfixed(t *testing.T) {
@@ -228,5 +229,56 @@ func TestReviewZeroBrowserDoesNotPanic(t *testing.T) {
 	b.ClearCache()
 	if _, err := b.Fetch(context.Background(), browser.Request{URL: "https://api.example/"}); err == nil {
 		t.Error("the zero Browser fetched")
+	}
+}
+
+// UNFIXED: a data: URL is answered by the engine, not by a Responder, so the adapter has no
+// response to take the body and headers from: BodyReadable is true, Body is nil, and the
+// content-type the verdict lists is missing from Header. The engine's Verdict would need to carry
+// the final response (or its filtered headers and body) for the adapter to stop guessing.
+func TestReviewDataURLBodyIsReadable(t *testing.T) {
+	unfixed(t)
+	b := mustNew(t, "https://app.example", browser.Handler(http.NotFoundHandler()))
+	resp, err := b.Fetch(context.Background(), browser.Request{URL: "data:text/plain,hello"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !resp.Verdict.BodyReadable || string(resp.Body) != "hello" || resp.Header.Get("Content-Type") != "text/plain" {
+		t.Errorf("data: URL: readable %t, body %q, Content-Type %q; want hello, text/plain", resp.Verdict.BodyReadable, resp.Body, resp.Header.Get("Content-Type"))
+	}
+}
+
+// UNFIXED: a URL the WHATWG parser keeps ("%zz" stays as it is) but net/url rejects never reaches
+// the server, and the console line claims net::ERR_CONNECTION_REFUSED. (A Go server would answer
+// 400 to it anyway, so only Transport users can tell.)
+func TestReviewPercentThatNetURLRejects(t *testing.T) {
+	unfixed(t)
+	var saw string
+	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		saw = r.URL.RequestURI()
+		return &http.Response{StatusCode: 200, Header: http.Header{"Access-Control-Allow-Origin": {"*"}}, Body: http.NoBody}, nil
+	})
+	_, err := mustNew(t, "https://app.example", browser.Transport(rt)).Fetch(context.Background(), browser.Request{URL: "https://api.example/%zz"})
+	if err != nil || saw != "/%zz" {
+		t.Errorf("server saw %q, err %v; a browser sends GET /%%zz", saw, err)
+	}
+}
+
+// UNFIXED: a ReadableStream body goes out chunked (with no Content-Length) in a browser; the
+// handler sees a Content-Length.
+func TestReviewStreamBodyHasNoContentLength(t *testing.T) {
+	unfixed(t)
+	var cl int64
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Access-Control-Allow-Methods", "POST")
+		if r.Method == "POST" {
+			cl = r.ContentLength
+		}
+	})
+	_, err := mustNew(t, "https://app.example", browser.Handler(h)).Fetch(context.Background(),
+		browser.Request{URL: "https://api.example/", Method: "POST", Body: browser.Text("x"), StreamBody: true, Headers: fetchmode.HeaderList{}})
+	if err != nil || cl != -1 {
+		t.Errorf("ContentLength %d, err %v; want -1", cl, err)
 	}
 }

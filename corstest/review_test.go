@@ -6,6 +6,7 @@ package corstest_test
 import (
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 
@@ -119,4 +120,32 @@ func TestReviewRecorderIsTransparent(t *testing.T) {
 	if perr == nil || !strings.Contains(perr.Error(), "with status 200,") {
 		t.Errorf("the policy failure names the interim status: %v", perr)
 	}
+}
+
+// UNFIXED: AssertPolicy tries only Policy.Request. When that is a preflighted request, a server
+// that checks the Origin in its preflight answer but reflects any Origin on other responses passes,
+// though an attacker reads the same URL with a simple credentialed GET, which needs no preflight.
+func TestReviewPolicyTriesOnlyTheGivenRequest(t *testing.T) {
+	if os.Getenv("CORSIM_REVIEW_UNFIXED") == "" {
+		t.Skip("a review finding left unfixed; set CORSIM_REVIEW_UNFIXED=1 to see it fail")
+	}
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		o := r.Header.Get("Origin")
+		if r.Method == http.MethodOptions {
+			if o == "https://app.example" {
+				w.Header().Set("Access-Control-Allow-Origin", o)
+				w.Header().Set("Access-Control-Allow-Credentials", "true")
+				w.Header().Set("Access-Control-Allow-Methods", "PUT")
+			}
+			return
+		}
+		w.Header().Set("Access-Control-Allow-Origin", o)
+		w.Header().Set("Access-Control-Allow-Credentials", "true")
+		io.WriteString(w, `{"email":"ada@example.com"}`)
+	})
+	put := browser.Request{URL: "https://api.example/me", Method: "PUT", Body: browser.Text("{}")}
+	if err := corstest.CheckPolicy(h, corstest.Policy{Allowed: []string{"https://app.example"}, Request: put}); err == nil {
+		t.Error("CheckPolicy passed, yet https://corsim-attacker.test reads GET /me with credentials")
+	}
+	corstest.AssertReadable(t, h, "https://corsim-attacker.test", me)
 }
