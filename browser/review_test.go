@@ -282,3 +282,39 @@ func TestReviewStreamBodyHasNoContentLength(t *testing.T) {
 		t.Errorf("ContentLength %d, err %v; want -1", cl, err)
 	}
 }
+
+// Fetch, Advance, Now and ClearCache from many goroutines, with a handler on its own goroutine
+// (a context that can end); run with -race.
+func TestReviewConcurrentClockAndCache(t *testing.T) {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "https://app.example")
+		w.Header().Set("Access-Control-Allow-Methods", "DELETE")
+		w.Header().Set("Access-Control-Max-Age", "5")
+	})
+	b := mustNew(t, "https://app.example", browser.Handler(h))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	for i := 0; i < 8; i++ {
+		go func(i int) {
+			defer func() { done <- struct{}{} }()
+			for j := 0; j < 50; j++ {
+				switch (i + j) % 4 {
+				case 0:
+					b.Advance(time.Second)
+				case 1:
+					b.ClearCache()
+				case 2:
+					_ = b.Now()
+				}
+				if _, err := b.Fetch(ctx, browser.Request{URL: "https://api.example/x", Method: "DELETE"}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}(i)
+	}
+	for i := 0; i < 8; i++ {
+		<-done
+	}
+}

@@ -149,3 +149,19 @@ func TestReviewPolicyTriesOnlyTheGivenRequest(t *testing.T) {
 	}
 	corstest.AssertReadable(t, h, "https://corsim-attacker.test", me)
 }
+
+// Assertions from parallel tests share one handler; run with -race.
+func TestReviewParallelAssertions(t *testing.T) {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Origin") == "https://app.example" {
+			w.Header().Set("Access-Control-Allow-Origin", "https://app.example")
+			w.Header().Set("Access-Control-Allow-Credentials", "true")
+		}
+	})
+	for i := 0; i < 4; i++ {
+		t.Run("", func(t *testing.T) {
+			t.Parallel()
+			corstest.AssertPolicy(t, h, corstest.Policy{Allowed: []string{"https://app.example"}, Request: me})
+		})
+	}
+}
