@@ -118,7 +118,7 @@ func (x *exchange) request(sr algorithm.SentRequest) (*http.Request, error) {
 	}
 	hr, err := http.NewRequestWithContext(x.ctx, sr.Method, sr.URL, body)
 	if err != nil {
-		return nil, fmt.Errorf("Go cannot send %s %s: %w", sr.Method, sr.URL, err)
+		return nil, fmt.Errorf("net/http cannot send %s %s: %w", sr.Method, sr.URL, err)
 	}
 	hr.Header = httpheader.ToHTTP(sr.Headers)
 	return hr, nil
