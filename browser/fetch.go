@@ -177,6 +177,9 @@ func explainVerdict(s *strings.Builder, v *algorithm.Verdict, fix string) {
 // Explain is a multi-line account of a verdict (what was readable, or why it failed and the fix,
 // each request sent, the steps), as Error.Explain gives it for a failure.
 func Explain(page string, req algorithm.Request, v *algorithm.Verdict) string {
+	if v == nil {
+		return "  no verdict\n"
+	}
 	var s strings.Builder
 	explainVerdict(&s, v, advice.Fix(page, req, v))
 	return s.String()

@@ -318,3 +318,15 @@ func TestReviewConcurrentClockAndCache(t *testing.T) {
 		<-done
 	}
 }
+
+// Explain is exported and takes a pointer: a nil one must not panic.
+func TestReviewExplainNilVerdict(t *testing.T) {
+	defer func() {
+		if p := recover(); p != nil {
+			t.Errorf("Explain(nil verdict) panicked: %v", p)
+		}
+	}()
+	if browser.Explain("https://app.example", algorithm.Request{}, nil) == "" {
+		t.Error("empty text")
+	}
+}
