@@ -22,8 +22,9 @@ const DefaultMaxBodyBytes = 16 << 20
 var Epoch = time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // Browser is one page of a simulated browser: a page origin, a profile, the page's
-// CORS-preflight cache and a clock, and the servers its fetches reach. It is safe for concurrent
-// use; concurrent fetches share the preflight cache as fetches of one page do.
+// CORS-preflight cache and a clock, and the servers its fetches reach. Make one with New; the zero
+// Browser has no page, so its every fetch throws. It is safe for concurrent use; concurrent
+// fetches share the preflight cache as fetches of one page do.
 type Browser struct {
 	page    origin.Origin
 	top     origin.Origin
@@ -69,7 +70,8 @@ func WithProfile(p algorithm.Profile) Option {
 
 // Handler serves every fetch in-process with h, whatever the URL's host: no listener, no
 // network. The request h sees has the fetch's URL, its Host, and r.TLS set for an https URL.
-// A panic in h becomes a network error, as a server that drops the connection would cause.
+// A panic in h becomes a network error, as a server that drops the connection would cause. A
+// fetch whose context can end does not wait for h past that end, as a client does not.
 func Handler(h http.Handler) Option {
 	return func(b *Browser) error {
 		if h == nil {
@@ -246,4 +248,8 @@ func (b *Browser) Advance(d time.Duration) {
 }
 
 // ClearCache empties the page's preflight cache, as a new page load would.
-func (b *Browser) ClearCache() { b.cache.Reset() }
+func (b *Browser) ClearCache() {
+	if b.cache != nil { // nil only in a Browser not made by New
+		b.cache.Reset()
+	}
+}

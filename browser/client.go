@@ -14,9 +14,10 @@ import (
 // RoundTripper returns an http.RoundTripper that turns each *http.Request into a fetch() from the
 // Browser's page and enforces CORS on it: the request's method, URL, headers (in name order, as
 // Go keeps no other) and body become the fetch, with the mode, credentials, redirect and cache
-// modes of defaults (its other fields are ignored). A request the browser would block fails with
-// an *Error (an *http.Client wraps it in a *url.Error; errors.As finds it); a response has only
-// the headers and body script could read, and status 0 when it is opaque.
+// modes of defaults (its other fields are ignored). The URL must be absolute, as for any
+// RoundTripper (Fetch resolves a relative one against the page). A request the browser would
+// block fails with an *Error (an *http.Client wraps it in a *url.Error; errors.As finds it); a
+// response has only the headers and body script could read, and status 0 when it is opaque.
 //
 // The browser follows redirects itself, so a client using it should not: Client sets that up.
 func (b *Browser) RoundTripper(defaults Request) http.RoundTripper {
@@ -43,6 +44,11 @@ func (rt *roundTripper) RoundTrip(hr *http.Request) (*http.Response, error) {
 	}
 	if hr.URL == nil {
 		return nil, fmt.Errorf("browser: RoundTrip: the request has no URL")
+	}
+	if !hr.URL.IsAbs() {
+		// fetch() would resolve it against the page, which makes it a same-origin request that CORS
+		// never checks; no RoundTripper can send it (http.Transport fails it), so neither does this.
+		return nil, fmt.Errorf("browser: RoundTrip: %q is not an absolute URL", hr.URL)
 	}
 	req := Request{
 		URL: hr.URL.String(), Method: hr.Method, Headers: requestHeaders(hr),

@@ -10,6 +10,7 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/internal/advice"
+	"github.com/corsim/corsim/internal/ascii"
 )
 
 // Request is what script passes to fetch(): the URL and the init dictionary. The zero value of
@@ -42,7 +43,8 @@ type Response struct {
 	// Status is what response.status says: 0 for opaque and opaque-redirect responses.
 	Status int
 	// Header holds only the headers script can read (response.headers): for a CORS response the
-	// safelisted ones and those Access-Control-Expose-Headers names; for an opaque one none.
+	// safelisted ones and those Access-Control-Expose-Headers names; for an opaque one none. Each
+	// name has one value, its lines combined with ", " as response.headers.get() gives it.
 	Header http.Header
 	// Body is what response.text() gives: nil when script cannot read the body.
 	Body []byte
@@ -216,10 +218,17 @@ func (b *Browser) Fetch(ctx context.Context, req Request) (*Response, error) {
 	}
 	if x.last != nil {
 		for _, name := range v.VisibleHeaders {
+			// Headers.get() combines the lines of a name with ", " (Fetch §concept-header-list-get),
+			// so that is the one value script reads. ASCII folding is the engine's: strings.EqualFold
+			// folds "\u212A" (KELVIN SIGN) to "k".
+			var vals []string
 			for _, h := range x.last.Headers {
-				if strings.EqualFold(h.Name, name) {
-					resp.Header.Add(name, h.Value)
+				if ascii.EqualFold(h.Name, name) {
+					vals = append(vals, h.Value)
 				}
+			}
+			if len(vals) > 0 {
+				resp.Header[http.CanonicalHeaderKey(name)] = []string{strings.Join(vals, ", ")}
 			}
 		}
 		if v.BodyReadable {

@@ -1,6 +1,8 @@
 package browser
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -8,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"time"
@@ -75,6 +78,14 @@ func (x *exchange) send(sr algorithm.SentRequest) (algorithm.Response, error) {
 	if err != nil {
 		return algorithm.Response{}, err
 	}
+	if res == nil {
+		// http.Client refuses this too.
+		return algorithm.Response{}, errors.New("the RoundTripper returned a nil *http.Response and a nil error")
+	}
+	if res.Body == nil {
+		// RoundTrippers written for tests often mean an empty body by it; http.Client reads it so.
+		res.Body = http.NoBody
+	}
 	defer res.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(res.Body, x.b.maxBody+1))
 	if err != nil {
@@ -83,8 +94,21 @@ func (x *exchange) send(sr algorithm.SentRequest) (algorithm.Response, error) {
 	if int64(len(body)) > x.b.maxBody {
 		return algorithm.Response{}, fmt.Errorf("the response body is over %d bytes (MaxBodyBytes)", x.b.maxBody)
 	}
-	return algorithm.Response{Status: res.StatusCode, Headers: responseHeaders(res), Body: string(body)}, nil
+	if hr.Method == http.MethodHead || nullBodyStatus(res.StatusCode) {
+		// A browser gives these responses no body, whatever bytes came (Fetch §null-body-status,
+		// and HTTP: a response to HEAD has none). An in-process handler's writes are recorded as
+		// they are, and a RoundTripper may return some.
+		body = nil
+	}
+	headers, err := responseHeaders(res)
+	if err != nil {
+		return algorithm.Response{}, err
+	}
+	return algorithm.Response{Status: res.StatusCode, Headers: headers, Body: string(body)}, nil
 }
+
+// nullBodyStatus is Fetch §null-body-status.
+func nullBodyStatus(s int) bool { return s == 101 || s == 103 || s == 204 || s == 205 || s == 304 }
 
 // request builds the net/http request for sr. Only the actual request carries the body, and only
 // while its method is the fetch's own: a redirect that turns the method into GET drops the body
@@ -96,15 +120,15 @@ func (x *exchange) request(sr algorithm.SentRequest) (*http.Request, error) {
 	}
 	hr, err := http.NewRequestWithContext(x.ctx, sr.Method, sr.URL, body)
 	if err != nil {
-		return nil, fmt.Errorf("Go cannot send %s %s: %w", sr.Method, sr.URL, err)
+		return nil, fmt.Errorf("net/http cannot send %s %s: %w", sr.Method, sr.URL, err)
 	}
 	hr.Header = httpheader.ToHTTP(sr.Headers)
 	return hr, nil
 }
 
 // serve answers hr in-process with the handler that serves rawURL's origin. The request looks as
-// a server would see it: RequestURI, RemoteAddr, and TLS for https.
-func (x *exchange) serve(hr *http.Request, rawURL string) (res *http.Response, err error) {
+// a server would see it: RequestURI, RemoteAddr, and TLS for https; its context is the fetch's.
+func (x *exchange) serve(hr *http.Request, rawURL string) (*http.Response, error) {
 	h := x.b.fallback
 	if u, perr := origin.ParseURL(rawURL); perr == nil {
 		key := u.Origin().String()
@@ -126,40 +150,100 @@ func (x *exchange) serve(hr *http.Request, rawURL string) (res *http.Response, e
 	if hr.Body == nil {
 		hr.Body = http.NoBody
 	}
+	rec := httptest.NewRecorder()
+	ctx := hr.Context()
+	if ctx.Done() == nil {
+		// A context that never ends: call h on this goroutine, so that t.FailNow in h behaves as
+		// in the test itself.
+		if err := call(h, rec, hr); err != nil {
+			return nil, err
+		}
+		return result(rec, hr), nil
+	}
+	// Otherwise the context bounds the wait, as it bounds a client's: a handler that ignores it is
+	// left to finish on its own goroutine, and what it writes is dropped, as a server's answer to a
+	// client that has gone.
+	done := make(chan error, 1)
+	go func() {
+		err := errors.New("the handler ended its goroutine without returning (runtime.Goexit, as t.FailNow calls)")
+		defer func() { done <- err }()
+		err = call(h, rec, hr)
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			return nil, err
+		}
+		return result(rec, hr), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// call runs h, turning a panic into an error as a server that drops the connection would.
+func call(h http.Handler, rec *httptest.ResponseRecorder, hr *http.Request) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
-				res, err = nil, fmt.Errorf("the handler aborted the response: %v", p)
+				err = fmt.Errorf("the handler aborted the response: %v", p)
 				return
 			}
-			res, err = nil, fmt.Errorf("the handler panicked: %v", p)
+			err = fmt.Errorf("the handler panicked: %v", p)
 		}
 	}()
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, hr)
-	res = rec.Result()
-	// What net/http's server adds to a response, so that script sees the same in-process as over
-	// a listener: Date; Content-Length when the whole body fit in the server's buffer (2048 bytes)
-	// and the handler did not flush; and no body for HEAD or a status that has none.
+	h.ServeHTTP(interim{rec}, hr)
+	return nil
+}
+
+// result is the recorded response with what net/http's server adds to one, so that script sees
+// the same in-process as over a listener: Date, and Content-Length when the whole body fit in the
+// server's buffer (2048 bytes), the handler did not flush, and the status allows a body (a HEAD
+// response gets one only for a body the handler wrote). send drops the body where HTTP has none.
+func result(rec *httptest.ResponseRecorder, hr *http.Request) *http.Response {
+	res := rec.Result()
 	if _, ok := res.Header["Date"]; !ok {
 		res.Header.Set("Date", time.Now().UTC().Format(http.TimeFormat))
 	}
-	noBody := hr.Method == http.MethodHead || res.StatusCode == http.StatusNoContent ||
-		res.StatusCode == http.StatusNotModified || (res.StatusCode >= 100 && res.StatusCode < 200)
 	if _, ok := res.Header["Content-Length"]; !ok && !rec.Flushed && res.Header.Get("Transfer-Encoding") == "" &&
-		rec.Body.Len() <= 2048 && res.StatusCode != http.StatusNoContent && res.StatusCode != http.StatusNotModified &&
-		(res.StatusCode >= 200 || res.StatusCode < 100) && (hr.Method != http.MethodHead || rec.Body.Len() > 0) {
+		rec.Body.Len() <= 2048 && !nullBodyStatus(res.StatusCode) && res.StatusCode >= 200 &&
+		(hr.Method != http.MethodHead || rec.Body.Len() > 0) {
 		res.Header.Set("Content-Length", strconv.Itoa(rec.Body.Len()))
 	}
-	if noBody {
-		res.Body = http.NoBody
-	}
-	return res, nil
+	return res
 }
 
-// responseHeaders converts a response's headers to a header list. Go keeps no order between
-// names, so names come out sorted; the lines of one name keep their order, so two
+// interim keeps the informational responses a handler sends (WriteHeader(103) for Early Hints, say)
+// out of the recorder, as Go's server sends them ahead of the response and its client skips them:
+// the response is the final one. 101 Switching Protocols is final, as it is for Go's server.
+type interim struct{ *httptest.ResponseRecorder }
+
+func (w interim) WriteHeader(code int) {
+	if code >= 100 && code <= 199 && code != http.StatusSwitchingProtocols {
+		return
+	}
+	w.ResponseRecorder.WriteHeader(code)
+}
+
+// Unwrap lets http.ResponseController reach the recorder.
+func (w interim) Unwrap() http.ResponseWriter { return w.ResponseRecorder }
+
+// responseHeaders converts a response's headers to a header list, as they would be after a trip
+// over the wire from a Go server to a Go client: a name that is not a token is dropped, CR and LF
+// in a value become spaces, values are trimmed, names canonicalized. An in-process handler's (or a
+// RoundTripper's) header map is otherwise taken as it is, so script could read a line no browser
+// receives, and a padded value could fail in-process though it passes over Server. A header the
+// client would refuse fails the fetch as a network error. Go keeps no order between names, so
+// names come out sorted; the lines of one name keep their order, so two
 // Access-Control-Allow-Origin lines reach the engine as two.
-func responseHeaders(res *http.Response) fetchmode.HeaderList {
-	return httpheader.FromHTTP(res.Header)
+func responseHeaders(res *http.Response) (fetchmode.HeaderList, error) {
+	var wire bytes.Buffer
+	if err := res.Header.Write(&wire); err != nil {
+		return nil, fmt.Errorf("writing the response headers: %w", err)
+	}
+	wire.WriteString("\r\n")
+	h, err := textproto.NewReader(bufio.NewReader(&wire)).ReadMIMEHeader()
+	if err != nil {
+		return nil, fmt.Errorf("a Go client refuses the response headers: %w", err)
+	}
+	return httpheader.FromHTTP(http.Header(h)), nil
 }

@@ -68,7 +68,7 @@ func TestRedirectAcrossRoutes(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 303 turns the POST into a GET without body or Content-Type (Fetch §concept-http-redirect-fetch).
-	if !resp.Redirected || resp.URL != "https://cdn.example/asset" || string(resp.Body) != "asset" || resp.Header.Get("X-Got") != "GET  " {
+	if !resp.Redirected || resp.URL != "https://cdn.example/asset" || string(resp.Body) != "asset" || resp.Header.Get("X-Got") != "GET" {
 		t.Errorf("got redirected=%t url=%s body=%q X-Got=%q", resp.Redirected, resp.URL, resp.Body, resp.Header.Get("X-Got"))
 	}
 	// A 307 keeps method and body.

@@ -50,7 +50,9 @@ func Profiles(ps ...algorithm.Profile) Option {
 }
 
 // WithBrowser adds options to each browser the assertion makes, such as browser.Route for a
-// second server the fetch is redirected to.
+// second server the fetch is redirected to. The handler under test and the profile are the
+// assertion's: a browser.Handler or browser.WithProfile among opts has no effect (use Profiles),
+// and a Route may serve only other origins than the handler's.
 func WithBrowser(opts ...browser.Option) Option {
 	return func(c *config) { c.browser = append(c.browser, opts...) }
 }
@@ -77,6 +79,27 @@ func (r run) readable() bool {
 	return r.err == nil && r.resp != nil && r.resp.Verdict.BodyReadable
 }
 
+// transportErr is the error that stopped the fetch before the browser decided anything about
+// reading: the handler panicked or aborted, the body was over browser.MaxBodyBytes, no handler
+// served the URL. Such a failure is no evidence that an origin is blocked: a real browser may
+// well read the response.
+func (r run) transportErr() error {
+	if r.err == nil {
+		return nil
+	}
+	return r.err.Err
+}
+
+// inconclusive writes, for the runs whose fetch failed before the browser decided anything, why
+// they prove nothing.
+func inconclusive(s *strings.Builder, what string, rs []run) {
+	fmt.Fprintf(s, "%s: the fetch failed in %s before CORS decided anything, so it proves nothing about who can read the response:", what, profileNames(rs))
+	for _, r := range rs {
+		fmt.Fprintf(s, "\n  in %s: %v", r.profile, r.transportErr())
+	}
+	s.WriteString("\n")
+}
+
 // fetchAll runs req from page under each profile, against h.
 func fetchAll(h http.Handler, page string, req browser.Request, c config) ([]run, error) {
 	if h == nil {
@@ -90,7 +113,8 @@ func fetchAll(h http.Handler, page string, req browser.Request, c config) ([]run
 		r := run{profile: p}
 		r.exch = &exchangeLog{}
 		rec := &recorder{h: h, log: r.exch}
-		opts := append([]browser.Option{browser.WithProfile(p), browser.Handler(rec)}, c.browser...)
+		// The assertion's profile and handler come last, so that WithBrowser cannot replace them.
+		opts := append(slices.Clone(c.browser), browser.WithProfile(p), browser.Handler(rec))
 		b, err := browser.New(page, opts...)
 		if err != nil {
 			return nil, fmt.Errorf("corstest: %w", err)
@@ -102,6 +126,9 @@ func fetchAll(h http.Handler, page string, req browser.Request, c config) ([]run
 			}
 		}
 		r.resp = resp
+		if len(verdictOf(r).ServerSaw) > 0 && !r.exch.any() {
+			return nil, fmt.Errorf("corstest: the browser sent %s %s, but the handler under test answered no request: a browser.Route given with WithBrowser serves that origin", verdictOf(r).ServerSaw[0].Method, verdictOf(r).ServerSaw[0].URL)
+		}
 		runs = append(runs, r)
 	}
 	return runs, nil
@@ -232,29 +259,36 @@ func CheckReadable(h http.Handler, page string, req browser.Request, opts ...Opt
 
 // CheckBlocked reports, as an error, every profile in which script on page can read the response
 // to req from h, or in which the fetch fails for another reason than reason (any reason will do
-// when reason is empty). A no-cors fetch whose response is opaque counts as blocked.
+// when reason is empty). A no-cors fetch whose response is opaque counts as blocked. A fetch that
+// fails before the browser decides anything (the handler panics, the body is over
+// browser.MaxBodyBytes) does not, unless reason is algorithm.NetworkFailure.
 func CheckBlocked(h http.Handler, page string, req browser.Request, reason algorithm.Reason, opts ...Option) error {
 	c := configure(opts)
 	runs, err := fetchAll(h, page, req, c)
 	if err != nil {
 		return err
 	}
-	var read, other []run
+	var read, broken, other []run
 	for _, r := range runs {
 		switch {
 		case r.readable():
 			read = append(read, r)
+		case r.transportErr() != nil && reason != algorithm.NetworkFailure:
+			broken = append(broken, r)
 		case reason != "" && (r.err == nil || r.err.Reason() != reason):
 			other = append(other, r)
 		}
 	}
-	if len(read) == 0 && len(other) == 0 {
+	if len(read) == 0 && len(broken) == 0 && len(other) == 0 {
 		return nil
 	}
 	var s strings.Builder
 	if len(read) > 0 {
 		fmt.Fprintf(&s, "%s: script CAN read the response in %s\n", describe(page, req), profileNames(read))
 		s.WriteString(accounts(page, read))
+	}
+	if len(broken) > 0 {
+		inconclusive(&s, describe(page, req), broken)
 	}
 	if len(other) > 0 {
 		fmt.Fprintf(&s, "%s: want %s, but in %s it is", describe(page, req), reason, profileNames(other))

@@ -20,8 +20,8 @@ import (
 type Policy struct {
 	// Allowed are the serialized origins (such as "https://app.example") the policy trusts.
 	Allowed []string
-	// Request is the fetch to try; AssertPolicy makes it credentialed (credentials "include"),
-	// since that is the response an attacker wants to read.
+	// Request is the fetch to try; its URL must be absolute. AssertPolicy makes it credentialed
+	// (credentials "include"), since that is the response an attacker wants to read.
 	Request browser.Request
 }
 
@@ -73,11 +73,16 @@ func Attackers(allowed string) []string {
 }
 
 // CheckPolicy checks p against h and returns, as an error, every way it fails: an allowed origin
-// that cannot read the credentialed response (a check that no one passes proves nothing), and an
-// attacker origin (see Attackers) that can, with what the server answered it.
+// that cannot read the credentialed response (a check that no one passes proves nothing), an
+// attacker origin (see Attackers) that can, with what the server answered it, and an attacker
+// origin whose fetch failed before the browser decided anything (see CheckBlocked).
 func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 	if len(p.Allowed) == 0 {
 		return errors.New("corstest: Policy.Allowed is empty: give the origins the policy trusts")
+	}
+	if _, err := origin.ParseURL(p.Request.URL); err != nil {
+		// A relative URL resolves against each page, so every attacker would fetch its own origin.
+		return fmt.Errorf("corstest: Policy.Request.URL %q is not an absolute URL such as https://api.example/me: %w", p.Request.URL, err)
 	}
 	req := p.Request
 	req.Credentials = fetchmode.CredentialsInclude
@@ -85,6 +90,10 @@ func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 	var problems []string
 	for _, a := range p.Allowed {
 		if o, err := origin.ParseSerialized(a); err != nil || o.IsOpaque() || o.String() != a {
+			if err == nil && !o.IsOpaque() {
+				// It names an origin, in another form than the one browsers send in Origin.
+				return fmt.Errorf("corstest: Policy.Allowed: %q is not in serialized form; browsers send Origin: %s", a, o)
+			}
 			return fmt.Errorf("corstest: Policy.Allowed: %q is not a serialized origin such as https://app.example", a)
 		}
 		if err := CheckReadable(h, a, req, opts...); err != nil {
@@ -102,11 +111,19 @@ func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 			if err != nil {
 				return err
 			}
-			var read []run
+			var read, broken []run
 			for _, r := range runs {
-				if r.readable() {
+				switch {
+				case r.readable():
 					read = append(read, r)
+				case r.transportErr() != nil:
+					broken = append(broken, r)
 				}
+			}
+			if len(broken) > 0 {
+				var s strings.Builder
+				inconclusive(&s, evil+", an origin the policy does not allow", broken)
+				problems = append(problems, strings.TrimRight(s.String(), "\n"))
 			}
 			if len(read) == 0 {
 				continue
@@ -198,6 +215,12 @@ func (l *exchangeLog) summary() string {
 	return s.String()
 }
 
+func (l *exchangeLog) any() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.answers) > 0
+}
+
 func (l *exchangeLog) last() (answer, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -244,6 +267,11 @@ func (s *snoop) snapshot() {
 }
 
 func (s *snoop) WriteHeader(code int) {
+	if code >= 100 && code <= 199 && code != http.StatusSwitchingProtocols {
+		// An interim response (103 Early Hints, say): the answer is the one that follows.
+		s.ResponseWriter.WriteHeader(code)
+		return
+	}
 	if s.header == nil {
 		s.status = code
 		s.snapshot()
@@ -254,6 +282,13 @@ func (s *snoop) WriteHeader(code int) {
 func (s *snoop) Write(b []byte) (int, error) {
 	s.snapshot()
 	return s.ResponseWriter.Write(b)
+}
+
+// Flush is there so that a handler that type-asserts http.Flusher behaves as it does for a
+// server (the browser's in-process writer flushes).
+func (s *snoop) Flush() {
+	s.snapshot()
+	_ = http.NewResponseController(s.ResponseWriter).Flush()
 }
 
 // Unwrap lets http.ResponseController reach the underlying writer.
