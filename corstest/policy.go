@@ -86,6 +86,13 @@ func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 	}
 	req := p.Request
 	req.Credentials = fetchmode.CredentialsInclude
+	// An attacker picks the request: besides the policy's own, a simple credentialed GET of the
+	// same URL, which needs no preflight, so a server that guards only its preflight answer is
+	// caught too.
+	tries := []browser.Request{req}
+	if get := (browser.Request{URL: req.URL, Credentials: fetchmode.CredentialsInclude}); method(req.Method) != "GET" || len(req.Headers) > 0 || req.Mode != 0 || req.Body != nil {
+		tries = append(tries, get)
+	}
 	c := configure(opts)
 	var problems []string
 	for _, a := range p.Allowed {
@@ -107,34 +114,37 @@ func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 				continue
 			}
 			checked[evil] = true
-			runs, err := fetchAll(h, evil, req, c)
-			if err != nil {
-				return err
-			}
-			var read, broken []run
-			for _, r := range runs {
-				switch {
-				case r.readable():
-					read = append(read, r)
-				case r.transportErr() != nil:
-					broken = append(broken, r)
+			for _, ar := range tries {
+				runs, err := fetchAll(h, evil, ar, c)
+				if err != nil {
+					return err
 				}
-			}
-			if len(broken) > 0 {
+				var read, broken []run
+				for _, r := range runs {
+					switch {
+					case r.readable():
+						read = append(read, r)
+					case r.transportErr() != nil:
+						broken = append(broken, r)
+					}
+				}
+				if len(broken) > 0 {
+					var s strings.Builder
+					inconclusive(&s, evil+", an origin the policy does not allow", broken)
+					problems = append(problems, strings.TrimRight(s.String(), "\n"))
+				}
+				if len(read) == 0 {
+					continue
+				}
 				var s strings.Builder
-				inconclusive(&s, evil+", an origin the policy does not allow", broken)
-				problems = append(problems, strings.TrimRight(s.String(), "\n"))
+				fmt.Fprintf(&s, "%s, an origin the policy does not allow, CAN read the credentialed response to %s %s in %s", evil, method(ar.Method), ar.URL, profileNames(read))
+				if ans, ok := read[0].exch.last(); ok {
+					fmt.Fprintf(&s, ": the server answered %s %s with %s", ans.method, ans.url, ans.cors())
+				}
+				s.WriteString("; " + advise(evil))
+				problems = append(problems, s.String())
+				break // one readable request is enough to show the hole
 			}
-			if len(read) == 0 {
-				continue
-			}
-			var s strings.Builder
-			fmt.Fprintf(&s, "%s, an origin the policy does not allow, CAN read the credentialed response in %s", evil, profileNames(read))
-			if ans, ok := read[0].exch.last(); ok {
-				fmt.Fprintf(&s, ": the server answered %s %s with %s", ans.method, ans.url, ans.cors())
-			}
-			s.WriteString("; " + advise(evil))
-			problems = append(problems, s.String())
 		}
 	}
 	if len(problems) == 0 {
@@ -293,3 +303,11 @@ func (s *snoop) Flush() {
 
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (s *snoop) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// method is fetch()'s method for m: GET when none was given.
+func method(m string) string {
+	if m == "" {
+		return "GET"
+	}
+	return fetchmode.NormalizeMethod(m)
+}

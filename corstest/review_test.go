@@ -6,7 +6,6 @@ package corstest_test
 import (
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 
@@ -122,13 +121,10 @@ func TestReviewRecorderIsTransparent(t *testing.T) {
 	}
 }
 
-// UNFIXED: AssertPolicy tries only Policy.Request. When that is a preflighted request, a server
-// that checks the Origin in its preflight answer but reflects any Origin on other responses passes,
+// AssertPolicy used to try only Policy.Request. When that is a preflighted request, a server that
+// checks the Origin in its preflight answer but reflects any Origin on other responses passed,
 // though an attacker reads the same URL with a simple credentialed GET, which needs no preflight.
 func TestReviewPolicyTriesOnlyTheGivenRequest(t *testing.T) {
-	if os.Getenv("CORSIM_REVIEW_UNFIXED") == "" {
-		t.Skip("a review finding left unfixed; set CORSIM_REVIEW_UNFIXED=1 to see it fail")
-	}
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		o := r.Header.Get("Origin")
 		if r.Method == http.MethodOptions {
