@@ -3,6 +3,7 @@ package har
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -145,6 +146,7 @@ type replay struct {
 	log            *Log
 	opts           Options
 	norm           []string              // each entry's URL, parsed and serialized without fragment; "" when unparsable
+	byURL          map[string][]int      // the indexes of the entries with each norm, ascending
 	preflight      []bool                // the entry is a CORS preflight the browser sent
 	pairedTo       []int                 // for a preflight, the index of the fetch it belongs to; -1 when none
 	hopOf          []int                 // for a redirect hop, the index of the previous hop; -1 otherwise
@@ -194,6 +196,7 @@ func (rp *replay) classify() {
 	rp.pairedTo = make([]int, n)
 	rp.hopOf = make([]int, n)
 	rp.next = make([]int, n)
+	rp.byURL = map[string][]int{}
 	for i := range rp.log.Entries {
 		e := &rp.log.Entries[i]
 		rp.hopOf[i], rp.next[i], rp.pairedTo[i] = -1, -1, -1
@@ -202,6 +205,7 @@ func (rp *replay) classify() {
 		}
 		if u, err := origin.ParseURL(e.Request.URL); err == nil {
 			rp.norm[i] = u.StringNoFragment()
+			rp.byURL[rp.norm[i]] = append(rp.byURL[rp.norm[i]], i)
 		}
 		rp.preflight[i] = isPreflight(e)
 	}
@@ -216,8 +220,8 @@ func (rp *replay) classify() {
 		if target == "" {
 			continue
 		}
-		for j := i + 1; j < n; j++ {
-			if rp.hopOf[j] < 0 && !rp.preflight[j] && rp.norm[j] == target && rp.log.Entries[j].Err == nil {
+		for _, j := range rp.byURL[target] {
+			if j > i && rp.hopOf[j] < 0 && !rp.preflight[j] {
 				rp.hopOf[j], rp.next[i] = i, j
 				break
 			}
@@ -309,30 +313,40 @@ func isPreflight(e *Entry) bool {
 // Chromium lists a preflight after the request it precedes, Firefox before, so both directions count;
 // at equal distance the later one wins.
 func (rp *replay) findPreflight(url, org, method string, near int) int {
-	best := -1
-	for j := range rp.log.Entries {
-		if !rp.preflight[j] || rp.pairedTo[j] >= 0 || rp.norm[j] != url || url == "" {
-			continue
+	if url == "" {
+		return -1
+	}
+	list := rp.byURL[url]
+	matches := func(j int) bool {
+		if j == near || !rp.preflight[j] || rp.pairedTo[j] >= 0 {
+			return false
 		}
 		h := rp.log.Entries[j].Request.Headers
 		if o, ok := h.Get("Origin"); ok && o != org {
-			continue
+			return false
 		}
-		if m, _ := h.Get("Access-Control-Request-Method"); m != method {
-			continue
-		}
-		if best < 0 || dist(j, near) < dist(best, near) || dist(j, near) == dist(best, near) && j > best {
-			best = j
+		m, _ := h.Get("Access-Control-Request-Method")
+		return m == method
+	}
+	// The list is ascending: look for the first match on each side of near, nearest first.
+	pos, _ := slices.BinarySearch(list, near)
+	after, before := -1, -1
+	for _, j := range list[pos:] {
+		if matches(j) {
+			after = j
+			break
 		}
 	}
-	return best
-}
-
-func dist(a, b int) int {
-	if a < b {
-		return b - a
+	for k := pos - 1; k >= 0; k-- {
+		if matches(list[k]) {
+			before = list[k]
+			break
+		}
 	}
-	return a - b
+	if after < 0 || before >= 0 && near-before < after-near {
+		return before
+	}
+	return after
 }
 
 // pageOf finds the origin of the page entry i ran in, and where it was read.
