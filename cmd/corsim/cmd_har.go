@@ -16,7 +16,7 @@ import (
 	"github.com/corsim/corsim/scenario"
 )
 
-const harUsage = `Usage: corsim har [--origin O] [--credentials omit|same-origin|include] [--browser B] [--json] FILE.har
+const harUsage = `Usage: corsim har [--origin O] [--credentials omit|same-origin|include] [--browser B] [--trace] [--json] FILE.har
 
 Replays a HAR 1.2 export (DevTools "Save all as HAR", Firefox's network monitor, Playwright's
 recordHar; "-" reads standard input): every cross-origin fetch() or XMLHttpRequest in it is rebuilt
@@ -119,6 +119,11 @@ type harIgnored struct {
 func cmdHAR(args []string, e env) int {
 	fs := newCommand("har", harUsage, e)
 	browser := fs.browserFlag()
+	if f := fs.Lookup("browser"); f != nil {
+		// Here the default is the exporter's browser, not a fixed one. A DefValue that reads as the
+		// flag type's zero value keeps PrintDefaults from adding a "(default …)" of its own.
+		f.Usage, f.DefValue = "`browser` to model: chromium, firefox, webkit or spec (default: the one that made the HAR, else chromium)", (&browserFlag{}).String()
+	}
 	page := fs.String("origin", "", "the `origin` of the page every entry ran in (default: found in the HAR)")
 	var creds credentialsFlag
 	fs.Var(&creds, "credentials", "the `mode` of every fetch: omit, same-origin or include (default: include when the request shows a Cookie header, else same-origin)")
