@@ -37,9 +37,13 @@ func (l *linter) checkResponse(x *Exchange) {
 			}
 		}
 		vs := l.corsCheck(asker, creds, h)
+		how := "as one line, " + quoteAll(vals)
+		if len(vals) > 1 {
+			how = "on " + strconv.Itoa(len(vals)) + " lines, " + quoteAll(vals)
+		}
 		l.report(IDACAOMultipleValues, x, true, profilesWhere(vs, failed), fmt.Sprintf(
-			"Access-Control-Allow-Origin came on %d line(s) as %s. A browser wants exactly one origin, so the "+
-				"request from %s fails the CORS check (%s).", len(vals), quoteAll(vals), asker, reasons(vs)))
+			"Access-Control-Allow-Origin came %s. A browser wants exactly one origin, so the request from %s "+
+				"fails the CORS check (%s).", how, asker, reasons(vs)))
 		return
 	}
 	v := vals[0]

@@ -21,6 +21,7 @@ const (
 type trustHit struct {
 	x         *Exchange
 	page      string        // the origin trusted, as Access-Control-Allow-Origin names it
+	host      string        // its host
 	ref       origin.Origin // the allowed origin it imitates; zero for arbitrary and null
 	reflected bool          // the server answered the request's own Origin (rather than a fixed value)
 	level     int
@@ -33,11 +34,9 @@ var trustOrder = []class{classNull, classPrefix, classSuffix, classSubstring, cl
 // checkTrust finds the origins outside the allow-list that can read the responses of one URL (the
 // exchanges g): the request's Origin echoed back, or a fixed Access-Control-Allow-Origin that names
 // null or an http:// origin. Whether script on that origin can read the response, and with
-// credentials or not, is the engine's answer in each profile. The classes a wider one implies are not
-// reported again: an echo of any origin covers every look-alike, a prefix match covers the special
-// characters, a suffix match covers subdomains and dot look-alikes (which end with the site too).
+// credentials or not, is the engine's answer in each profile.
 func (l *linter) checkTrust(g []*Exchange) {
-	hits := map[class]*trustHit{}
+	hits := map[class][]*trustHit{}
 	for _, x := range g {
 		if x.Request.Method == "OPTIONS" {
 			continue // a preflight's answer lets nothing be read; the actual response's does
@@ -69,8 +68,11 @@ func (l *linter) checkTrust(g []*Exchange) {
 			default:
 				continue
 			}
+			if !ref.IsValid() {
+				ref = t // an http:// origin unrelated to the allowed ones: compare it with the target
+			}
 		}
-		h := &trustHit{x: x, page: v, ref: ref, reflected: reflected}
+		h := &trustHit{x: x, page: v, host: page.Host(), ref: ref, reflected: reflected}
 		if h.browsers = l.readers(v, x, nil, fetchmode.CredentialsInclude); len(h.browsers) > 0 {
 			h.level = trustCred
 		} else if h.browsers = l.readers(v, x, nil, fetchmode.CredentialsOmit); len(h.browsers) > 0 {
@@ -78,34 +80,71 @@ func (l *linter) checkTrust(g []*Exchange) {
 		} else {
 			continue
 		}
-		if old := hits[k]; old == nil || h.level > old.level {
-			hits[k] = h
-		}
+		hits[k] = append(hits[k], h)
 	}
 	l.reportTrust(hits)
 }
 
-func (l *linter) reportTrust(hits map[class]*trustHit) {
-	level := func(k class) int {
-		if h := hits[k]; h != nil {
-			return h.level
+// reportTrust reports each class of origin trusted, except where a wider mistake explains it: an
+// echo of any origin explains every look-alike; a prefix match the special characters and other
+// ports (allowed origin + ":8443" is a prefix form too); a suffix match on the site
+// (evilexample.com) its subdomains and dot look-alikes; trust in sibling subdomains a suffix
+// look-alike that is itself a subdomain (evilapp.example.com). What explains a class must reach at
+// least as far (with credentials, or without).
+func (l *linter) reportTrust(hits map[class][]*trustHit) {
+	best := func(k class, keep func(*trustHit) bool) *trustHit {
+		var b *trustHit
+		for _, h := range hits[k] {
+			if (keep == nil || keep(h)) && (b == nil || h.level > b.level) {
+				b = h
+			}
 		}
-		return trustNone
+		return b
 	}
+	level := func(h *trustHit) int {
+		if h == nil {
+			return trustNone
+		}
+		return h.level
+	}
+	underSite := func(h *trustHit) bool {
+		rd := h.ref.RegistrableDomain()
+		return rd != "" && strings.HasSuffix(h.host, "."+rd)
+	}
+	arb := best(classArbitrary, nil)
+	chosen := map[class]*trustHit{}
+	for _, k := range trustOrder {
+		chosen[k] = best(k, nil)
+	}
+	sibling := best(classSubdomain, func(h *trustHit) bool { return !strings.HasSuffix(h.host, "."+h.ref.Host()) })
+	suffixOut := best(classSuffix, func(h *trustHit) bool { return !underSite(h) })
+	if suffixIn := best(classSuffix, underSite); level(suffixOut) >= level(suffixIn) {
+		chosen[classSuffix] = suffixOut
+	} else if level(sibling) >= level(suffixIn) {
+		chosen[classSuffix] = nil
+	}
+	explainedBy := map[class][]*trustHit{
+		classSpecial:      {chosen[classPrefix]},
+		classOtherPort:    {chosen[classPrefix], chosen[classSpecial]},
+		classSubdomain:    {suffixOut},
+		classUnescapedDot: {suffixOut},
+	}
+
 	subsumed := false
 	var omitted []*trustHit
 	var omittedClasses []class
 	for _, k := range trustOrder {
-		h := hits[k]
+		h := chosen[k]
+		if h == nil {
+			continue
+		}
+		wider := level(arb) >= h.level
+		for _, w := range explainedBy[k] {
+			wider = wider || level(w) >= h.level
+		}
 		switch {
-		case h == nil:
-			continue
-		case h.level <= level(classArbitrary),
-			k == classSpecial && h.level <= level(classPrefix),
-			k == classSubdomain && h.level <= level(classSuffix),
-			k == classUnescapedDot && h.level <= level(classSuffix):
+		case wider:
 			subsumed = true
-			continue
 		case h.level == trustCred:
 			l.report(k.id(), h.x, true, h.browsers, l.trustExplanation(k, h, false))
 		default:
@@ -113,12 +152,12 @@ func (l *linter) reportTrust(hits map[class]*trustHit) {
 			omittedClasses = append(omittedClasses, k)
 		}
 	}
-	if h := hits[classArbitrary]; h != nil {
+	if arb != nil {
 		id := IDOriginReflected
-		if h.level == trustCred {
+		if arb.level == trustCred {
 			id = IDOriginReflectedWithCredentials
 		}
-		l.report(id, h.x, true, h.browsers, l.trustExplanation(classArbitrary, h, subsumed))
+		l.report(id, arb.x, true, arb.browsers, l.trustExplanation(classArbitrary, arb, subsumed))
 	}
 	if len(omitted) > 0 {
 		var parts []string
@@ -156,13 +195,17 @@ func (l *linter) trustExplanation(k class, h *trustHit, subsumed bool) string {
 	case classNull:
 		b.WriteString("null is the origin of sandboxed iframes, data: URLs and requests after a cross-origin redirect, which any site can create. ")
 	default:
-		fmt.Fprintf(&b, "%s is %s of %s. ", h.page, k.describe(), h.ref)
+		b.WriteString(k.relation(h.page, h.ref.String()) + " ")
 	}
 	reads := "without credentials"
 	if h.level == trustCred {
 		reads = "with the visitor's cookies"
 	}
-	fmt.Fprintf(&b, "Script on %s can read %s %s in %s.", h.page, h.x.Request.URL, reads, names(h.browsers))
+	who := "Script on " + h.page
+	if h.page == "null" {
+		who = "Script in any page whose origin is null"
+	}
+	fmt.Fprintf(&b, "%s can read %s %s in %s.", who, h.x.Request.URL, reads, names(h.browsers))
 	if subsumed {
 		b.WriteString(" The look-alike origins tried were trusted too; this finding covers them.")
 	}

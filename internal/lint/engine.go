@@ -98,15 +98,25 @@ func profilesWhere(vs []verdict, keep func(verdict) bool) []algorithm.Profile {
 func passed(v verdict) bool { return v.f.OK() }
 func failed(v verdict) bool { return !v.f.OK() }
 
-// reasons describes each failing profile's reason, such as "chromium: MultipleAllowOriginValues".
+// reasons says why the failing profiles failed, grouped by reason:
+// "AllowOriginMismatch in spec, firefox; MultipleAllowOriginValues in chromium, webkit".
 func reasons(vs []verdict) string {
-	var parts []string
+	var order []algorithm.Reason
+	by := map[algorithm.Reason][]algorithm.Profile{}
 	for _, v := range vs {
-		if !v.f.OK() {
-			parts = append(parts, v.p.String()+" "+string(v.f.Reason))
+		if v.f.OK() {
+			continue
 		}
+		if _, ok := by[v.f.Reason]; !ok {
+			order = append(order, v.f.Reason)
+		}
+		by[v.f.Reason] = append(by[v.f.Reason], v.p)
 	}
-	return strings.Join(parts, ", ")
+	parts := make([]string, len(order))
+	for i, r := range order {
+		parts[i] = string(r) + " in " + names(by[r])
+	}
+	return strings.Join(parts, "; ")
 }
 
 // names joins profile names: "spec, chromium"; "no profile" for none.

@@ -126,6 +126,29 @@ func (c class) describe() string {
 	return "an arbitrary origin"
 }
 
+// relation says how page relates to the allowed origin ref, as a sentence.
+func (c class) relation(page, ref string) string {
+	switch c {
+	case classInsecure:
+		return page + " is plain http://, next to the https:// origin " + ref + ": anyone on a visitor's network path can run script there."
+	case classOtherPort:
+		return page + " is the host of " + ref + " on another port or scheme, a different origin."
+	case classPrefix:
+		return page + " starts with " + ref + " but is a host of someone else's domain."
+	case classSpecial:
+		return page + " is " + ref + "'s host followed by a character a check took for its end; browsers take the whole as a host of someone else's domain."
+	case classSuffix:
+		return page + " ends with the host of " + ref + " (or its site) without being under it."
+	case classSubstring:
+		return page + "'s host is a part of " + ref + "'s host."
+	case classUnescapedDot:
+		return page + " is " + ref + "'s host with a dot replaced, as an unescaped dot in a pattern allows."
+	case classSubdomain:
+		return page + " is a subdomain of " + ref + "'s site that is not in the allow-list."
+	}
+	return page + " is " + c.describe() + "."
+}
+
 // id is the rule of a credentialed read by an origin of the class.
 func (c class) id() string {
 	switch c {
