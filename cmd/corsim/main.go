@@ -31,6 +31,7 @@ Usage:
   corsim explain [--browser B] [--json] [FILE | -]   explain each fetch: steps, requests, what script reads, the fix
   corsim run [--browser B] [--trace] FILE... | -     run scenario files; write each scenario back with verdicts
   corsim origin [--json] URL [URL]                   print an origin; compare two (same origin, same site)
+  corsim lint [--origin O] [--json] FILE | - | URL   find CORS misconfigurations, live or in a file
 
 B is one of chromium (default), firefox, webkit, spec.
 "corsim explain" with no FILE explains a built-in example: a checkout PATCH blocked by its preflight,
@@ -51,6 +52,8 @@ func run(args []string, e env) int {
 		return cmdExplain(args[1:], e)
 	case "origin":
 		return cmdOrigin(args[1:], e)
+	case "lint":
+		return cmdLint(args[1:], e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, topUsage)
 		return exitOK
