@@ -33,6 +33,7 @@ Usage:
   corsim origin [--json] URL [URL]                   print an origin; compare two (same origin, same site)
   corsim probe --origin O [flags] URL                ask a live server what a browser would: verdict, steps, fix
   corsim har [--browser B] [--json] FILE.har         replay a HAR export's cross-origin fetches
+  corsim lint [--origin O] [--json] FILE | - | URL   find CORS misconfigurations, live or in a file
 
 B is one of chromium (default), firefox, webkit, spec.
 "corsim explain" with no FILE explains a built-in example: a checkout PATCH blocked by its preflight,
@@ -57,6 +58,8 @@ func run(args []string, e env) int {
 		return cmdProbe(args[1:], e)
 	case "har":
 		return cmdHAR(args[1:], e)
+	case "lint":
+		return cmdLint(args[1:], e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, topUsage)
 		return exitOK
