@@ -2,12 +2,9 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
@@ -41,19 +38,7 @@ func TestHARGolden(t *testing.T) {
 				t.Fatalf("status %d (want 1: some fetch is blocked), stderr %s", status, errs)
 			}
 			path := filepath.Join(dir, tt.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if d := cmp.Diff(string(want), out); d != "" {
-				t.Errorf("har output changed (-golden +now); refresh with -update if intended:\n%s", d)
-			}
+			checkGolden(t, path, "har", out)
 		})
 	}
 }

@@ -40,19 +40,7 @@ func TestExplainGolden(t *testing.T) {
 				t.Fatalf("status %d, stderr %s", status, errs)
 			}
 			path := filepath.Join("testdata", tt.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if d := cmp.Diff(string(want), out); d != "" {
-				t.Errorf("explain output changed (-golden +now); refresh with -update if intended:\n%s", d)
-			}
+			checkGolden(t, path, "explain", out)
 		})
 	}
 }
@@ -89,5 +77,23 @@ func TestExplainJSON(t *testing.T) {
 	if fv.Outcome != algorithm.OK || fixed.Fix != "" || fv.Status != 200 || len(fv.ServerSaw) != 2 ||
 		fv.ServerSaw[1].Method != "PATCH" || !fv.ServerSaw[1].Headers.Contains("x-csrf-token") {
 		t.Errorf("fixed checkout: %+v", fixed)
+	}
+}
+
+// checkGolden compares out with the golden file at path, or rewrites the file with -update.
+func checkGolden(t *testing.T, path, what, out string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if d := cmp.Diff(string(want), out); d != "" {
+		t.Errorf("%s output changed (-golden +now); refresh with -update if intended:\n%s", what, d)
 	}
 }

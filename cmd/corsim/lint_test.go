@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 const lintApp = "https://app.example.com"
@@ -300,19 +298,7 @@ func TestLintScenarioGolden(t *testing.T) {
 				t.Errorf("status %d (want %d), stderr %s", status, tt.status, errs)
 			}
 			path := filepath.Join("testdata", "lint", tt.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if d := cmp.Diff(string(want), out); d != "" {
-				t.Errorf("lint output changed (-golden +now); refresh with -update if intended:\n%s", d)
-			}
+			checkGolden(t, path, "lint", out)
 		})
 	}
 }
