@@ -358,28 +358,12 @@ func renderHAREntry(w *bufio.Writer, res *har.Result, pal palette) {
 			fmt.Fprintf(w, "  %3d. %s  %s → %s\n", i+1, pal.cyan(st.Anchor), st.LookedAt, st.Decision)
 		}
 	}
-	fmt.Fprintf(w, "\n  %s\n", pal.bold("Requests the browser sent"))
-	if len(v.ServerSaw) == 0 {
-		fmt.Fprintln(w, "    none")
-	}
-	for k, s := range v.ServerSaw {
-		note := "without credentials"
-		if s.Credentials {
-			note = "with credentials"
-		}
-		if s.Preflight {
-			note = "preflight, " + note
-		}
+	renderSent(w, v, pal, func(k int) string {
 		if k < len(res.AnsweredBy) && res.AnsweredBy[k] > 0 {
-			note += "; answered by entry " + strconv.Itoa(res.AnsweredBy[k])
-		} else {
-			note += "; no answer in the HAR"
+			return "; answered by entry " + strconv.Itoa(res.AnsweredBy[k])
 		}
-		fmt.Fprintf(w, "    %s %s  %s\n", pal.bold(s.Method), s.URL, pal.dim("("+note+")"))
-		for _, h := range s.Headers {
-			fmt.Fprintf(w, "        %s: %s\n", strings.ToLower(h.Name), h.Value)
-		}
-	}
+		return "; no answer in the HAR"
+	})
 	fmt.Fprintln(w)
 	field := func(name, text string) {
 		fmt.Fprintf(w, "  %-9s %s\n", pal.bold(name), text)

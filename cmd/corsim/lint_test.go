@@ -265,7 +265,7 @@ func TestLintUsage(t *testing.T) {
 		{name: "bad header", args: []string{"lint", "--header", "nocolon", good}, status: 2, err: `want "Name: value"`},
 		{name: "bad URL", args: []string{"lint", "https://exa mple.com/"}, status: 2, err: "corsim lint:"},
 		{name: "missing file", args: []string{"lint", filepath.Join(t.TempDir(), "none.jsonl")}, status: 1, err: "no such file"},
-		{name: "unreachable", args: []string{"lint", "--timeout", "2s", "http://127.0.0.1:1/"}, status: 1, err: "nothing to judge"},
+		{name: "unreachable", args: []string{"lint", "--timeout", "2s", closedURL(t)}, status: 1, err: "nothing to judge"},
 		{name: "top usage", args: []string{"help"}, status: 0, out: "corsim lint [--origin O]"},
 	}
 	for _, tt := range tests {
@@ -327,4 +327,13 @@ func TestLintLiveWrongOrigin(t *testing.T) {
 	if errs != "" {
 		t.Errorf("no note for the right origin: %s", errs)
 	}
+}
+
+// closedURL is the URL of a loopback server that has just closed, so nothing answers there (a fixed
+// port such as 1 may be in use: the browser harness listens on it to test blocked ports).
+func closedURL(t *testing.T) string {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	u := srv.URL + "/"
+	srv.Close()
+	return u
 }

@@ -46,25 +46,33 @@ func renderFetch(w *bufio.Writer, f *explainedFetch, pal palette) {
 		fmt.Fprintf(w, "  %3d. %s  %s → %s\n", i+1, pal.cyan(st.Anchor), st.LookedAt, st.Decision)
 	}
 
+	renderSent(w, v, pal, nil)
+	fmt.Fprintln(w)
+	renderOutcome(w, f, pal)
+}
+
+// renderSent writes the requests the browser sent; note, when not nil, adds to request k's note.
+func renderSent(w *bufio.Writer, v *algorithm.Verdict, pal palette, note func(k int) string) {
 	fmt.Fprintf(w, "\n  %s\n", pal.bold("Requests the browser sent"))
 	if len(v.ServerSaw) == 0 {
 		fmt.Fprintln(w, "    none")
 	}
-	for _, s := range v.ServerSaw {
-		note := "without credentials"
+	for k, s := range v.ServerSaw {
+		n := "without credentials"
 		if s.Credentials {
-			note = "with credentials"
+			n = "with credentials"
 		}
 		if s.Preflight {
-			note = "preflight, " + note
+			n = "preflight, " + n
 		}
-		fmt.Fprintf(w, "    %s %s  %s\n", pal.bold(s.Method), s.URL, pal.dim("("+note+")"))
+		if note != nil {
+			n += note(k)
+		}
+		fmt.Fprintf(w, "    %s %s  %s\n", pal.bold(s.Method), s.URL, pal.dim("("+n+")"))
 		for _, h := range s.Headers {
 			fmt.Fprintf(w, "        %s: %s\n", strings.ToLower(h.Name), h.Value)
 		}
 	}
-	fmt.Fprintln(w)
-	renderOutcome(w, f, pal)
 }
 
 // renderOutcome writes what the script gets, and for a failure why and what to change.
