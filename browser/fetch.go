@@ -33,6 +33,16 @@ type Request struct {
 	Cache       fetchmode.CacheMode
 }
 
+// NormalizedMethod is the method fetch() sends for r: GET when Method is empty, otherwise Method
+// normalized (Fetch §concept-method-normalize: DELETE, GET, HEAD, OPTIONS, POST and PUT are
+// upper-cased, any other method keeps its case).
+func (r Request) NormalizedMethod() string {
+	if r.Method == "" {
+		return "GET"
+	}
+	return fetchmode.NormalizeMethod(r.Method)
+}
+
 // Text returns a pointer to s, for Request.Body.
 func Text(s string) *string { return &s }
 
@@ -203,7 +213,7 @@ func (b *Browser) Fetch(ctx context.Context, req Request) (*Response, error) {
 		Body: req.Body, StreamBody: req.StreamBody, Mode: req.Mode, Credentials: req.Credentials,
 		Redirect: req.Redirect, Cache: req.Cache,
 	}
-	x := &exchange{b: b, ctx: ctx, body: req.Body, method: method(req.Method)}
+	x := &exchange{b: b, ctx: ctx, body: req.Body, method: req.NormalizedMethod()}
 	now := b.Now()
 	v := algorithm.Fetch(ar, x, algorithm.Options{
 		Profile: b.profile, Cache: b.cache, Trace: b.trace,

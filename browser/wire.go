@@ -21,14 +21,6 @@ import (
 	"github.com/corsim/corsim/origin"
 )
 
-// method is fetch()'s normalized method, GET when script gave none.
-func method(m string) string {
-	if m == "" {
-		return "GET"
-	}
-	return fetchmode.NormalizeMethod(m)
-}
-
 // exchange answers the engine's requests for one fetch by sending them over HTTP: it is the
 // only place where corsim's requests become net/http ones and back.
 type exchange struct {

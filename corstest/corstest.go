@@ -136,11 +136,7 @@ func fetchAll(h http.Handler, page string, req browser.Request, c config) ([]run
 
 // describe names the fetch in a failure message.
 func describe(page string, req browser.Request) string {
-	m := req.Method
-	if m == "" {
-		m = "GET"
-	}
-	s := fmt.Sprintf("a page on %s calling fetch(%q) with method %s", page, req.URL, m)
+	s := fmt.Sprintf("a page on %s calling fetch(%q) with method %s", page, req.URL, req.NormalizedMethod())
 	var extra []string
 	if req.Mode != 0 {
 		extra = append(extra, fmt.Sprintf("mode %q", req.Mode))

@@ -90,7 +90,7 @@ func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 	// same URL, which needs no preflight, so a server that guards only its preflight answer is
 	// caught too.
 	tries := []browser.Request{req}
-	if get := (browser.Request{URL: req.URL, Credentials: fetchmode.CredentialsInclude}); method(req.Method) != "GET" || len(req.Headers) > 0 || req.Mode != 0 || req.Body != nil {
+	if get := (browser.Request{URL: req.URL, Credentials: fetchmode.CredentialsInclude}); req.NormalizedMethod() != "GET" || len(req.Headers) > 0 || req.Mode != 0 || req.Body != nil {
 		tries = append(tries, get)
 	}
 	c := configure(opts)
@@ -137,7 +137,7 @@ func CheckPolicy(h http.Handler, p Policy, opts ...Option) error {
 					continue
 				}
 				var s strings.Builder
-				fmt.Fprintf(&s, "%s, an origin the policy does not allow, CAN read the credentialed response to %s %s in %s", evil, method(ar.Method), ar.URL, profileNames(read))
+				fmt.Fprintf(&s, "%s, an origin the policy does not allow, CAN read the credentialed response to %s %s in %s", evil, ar.NormalizedMethod(), ar.URL, profileNames(read))
 				if ans, ok := read[0].exch.last(); ok {
 					fmt.Fprintf(&s, ": the server answered %s %s with %s", ans.method, ans.url, ans.cors())
 				}
@@ -303,11 +303,3 @@ func (s *snoop) Flush() {
 
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (s *snoop) Unwrap() http.ResponseWriter { return s.ResponseWriter }
-
-// method is fetch()'s method for m: GET when none was given.
-func method(m string) string {
-	if m == "" {
-		return "GET"
-	}
-	return fetchmode.NormalizeMethod(m)
-}

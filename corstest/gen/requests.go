@@ -68,7 +68,7 @@ func Requests(urls ...string) *rapid.Generator[browser.Request] {
 		}
 		switch pick(t, "mode", 18, 1, 1) {
 		case 1:
-			if fetchmode.IsCORSSafelistedMethod(fetchmode.NormalizeMethod(orGET(req.Method))) && !req.StreamBody {
+			if fetchmode.IsCORSSafelistedMethod(req.NormalizedMethod()) && !req.StreamBody {
 				req.Mode = fetchmode.ModeNoCORS
 			}
 		case 2:
@@ -84,14 +84,6 @@ func Requests(urls ...string) *rapid.Generator[browser.Request] {
 		req.Cache = caches[pick(t, "cache", weights...)]
 		return req
 	})
-}
-
-// orGET returns m, or GET when m is empty.
-func orGET(m string) string {
-	if m == "" {
-		return "GET"
-	}
-	return m
 }
 
 // Fetch is one fetch() call and the page that makes it.
