@@ -9,6 +9,8 @@ import (
 	"github.com/corsim/corsim/algorithm"
 	"github.com/corsim/corsim/fetchmode"
 	"github.com/corsim/corsim/internal/har"
+	"github.com/corsim/corsim/internal/lint"
+	"github.com/corsim/corsim/internal/lint/observe"
 )
 
 // FuzzHAR feeds arbitrary bytes to the HAR reader and replays whatever it accepts under a profile
@@ -44,7 +46,7 @@ func FuzzHAR(f *testing.F) {
 		f.Add([]byte(s), byte(i))
 	}
 	// The CLI's fixtures, as each exporter writes a HAR.
-	fhFixtures, _ := filepath.Glob(filepath.Join("..", "cmd", "corsim", "testdata", "har", "*.har"))
+	fhFixtures, _ := filepath.Glob(filepath.Join("..", "cmd", "corsim", "testdata", "*", "*.har"))
 	for i, name := range fhFixtures {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b, byte(i))
@@ -102,6 +104,19 @@ func FuzzHAR(f *testing.F) {
 				if h <= r.Index || h > n || results[h-1].Of != r.Index {
 					t.Fatalf("entry %d: hop %d (of %d)", r.Index, h, results[h-1].Of)
 				}
+			}
+		}
+		// corsim lint FILE.har: the exchanges are the entries with an Origin header and an answer,
+		// and every finding points at one of them.
+		xs, _ := observe.HAR(l)
+		for _, x := range xs {
+			if x.Response.Status <= 0 || !x.Request.Headers.Contains("Origin") {
+				t.Fatalf("exchange %s: status %d, headers %v", x.Source, x.Response.Status, x.Request.Headers)
+			}
+		}
+		for _, fd := range lint.Lint(xs, lint.Config{}) {
+			if fd.ID == "" || fd.Evidence.URL == "" || !strings.HasPrefix(fd.Evidence.Source, "HAR entry ") {
+				t.Fatalf("finding %+v", fd)
 			}
 		}
 	})

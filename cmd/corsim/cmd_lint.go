@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/tls"
 	"encoding/json"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/corsim/corsim/algorithm"
+	"github.com/corsim/corsim/internal/har"
 	"github.com/corsim/corsim/internal/httpheader"
 	"github.com/corsim/corsim/internal/lint"
 	"github.com/corsim/corsim/internal/lint/observe"
@@ -29,7 +31,9 @@ server: for the allowed origin O and for origins a careless check lets in (null,
 prefix, suffix and unescaped-dot look-alikes, subdomains, special characters after the host, another
 port, an arbitrary origin) it sends a preflight-shaped OPTIONS and a GET, then one plain OPTIONS. With
 a scenario FILE ("-" for standard input) it judges what the scenario's servers answered its fetches;
-each scenario's page origin is allowed, and so is O.
+each scenario's page origin is allowed, and so is O. With a HAR export (a .har file, or any input whose
+JSON starts with the key "log") it judges the requests with an Origin header that the browser recorded
+and their answers; the origins of the HAR's pages are allowed, and so is O.
 
 Findings are grouped by severity (high, medium, low, info); --json writes one object per finding
 (docs/json.md, kind "finding"). docs/lint.md lists every finding. Exit status: 0 when there is no
@@ -119,6 +123,10 @@ func cmdLint(args []string, e env) int {
 		if res, ok = lintFile(arg, cfg, *asJSON, e); !ok {
 			status = exitInput
 		}
+		if res.subject == "" {
+			// Nothing could be read at all: there is nothing to report, least of all "No findings".
+			return exitInput
+		}
 	}
 	if *asJSON {
 		writeFindingsJSON(e.stdout, res.findings)
@@ -171,7 +179,8 @@ func lintLive(target string, live observe.Live, cfg lint.Config, e env) (linted,
 	}, true
 }
 
-// lintFile judges every scenario of a file; ok is false when some line could not be read.
+// lintFile judges every scenario of a file, or every exchange of a HAR export; ok is false when some
+// line could not be read.
 func lintFile(name string, cfg lint.Config, asJSON bool, e env) (linted, bool) {
 	r, closeInput, err := openInput(name, e)
 	if err != nil {
@@ -179,6 +188,11 @@ func lintFile(name string, cfg lint.Config, asJSON bool, e env) (linted, bool) {
 		return linted{}, false
 	}
 	defer closeInput()
+	br := bufio.NewReaderSize(r, 64<<10)
+	if isHAR(name, br) {
+		return lintHAR(name, br, cfg, e)
+	}
+	r = br
 	label := name
 	if name == "-" {
 		label = ""
@@ -419,4 +433,51 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// isHAR reports whether the input is a HAR export rather than a scenario file: its name ends in .har,
+// or it holds a JSON object whose first key is "log" (a HAR document's one top-level key; a scenario
+// line has no "log" key).
+func isHAR(name string, br *bufio.Reader) bool {
+	if strings.HasSuffix(strings.ToLower(name), ".har") {
+		return true
+	}
+	head, _ := br.Peek(br.Size())
+	d := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))))
+	if t, err := d.Token(); err != nil || t != json.Delim('{') {
+		return false
+	}
+	t, err := d.Token()
+	return err == nil && t == "log"
+}
+
+// lintHAR judges the exchanges a HAR export recorded; the origins of its pages are allowed, and so is
+// --origin. ok is false when the document or one of its entries could not be read.
+func lintHAR(name string, r io.Reader, cfg lint.Config, e env) (linted, bool) {
+	l, err := har.Read(r, 0)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return linted{}, false
+	}
+	ok := true
+	for i := range l.Entries {
+		if err := l.Entries[i].Err; err != nil {
+			fmt.Fprintf(e.stderr, "corsim lint: HAR entry %d: %v\n", l.Entries[i].Index, err)
+			ok = false
+		}
+	}
+	xs, pages := observe.HAR(l)
+	if name == "-" {
+		name = "standard input"
+	}
+	c := cfg
+	c.Allowed = append(pages, cfg.Allowed...)
+	if len(c.Allowed) == 0 {
+		fmt.Fprintln(e.stderr, "corsim lint: note: the HAR names no page origin; without --origin every origin a response trusts is judged as untrusted")
+	}
+	return linted{
+		findings:  lint.Lint(xs, c),
+		exchanges: len(xs),
+		subject:   fmt.Sprintf("%s (HAR: %d entries, %d with an Origin header and a response)", name, len(l.Entries), len(xs)),
+	}, ok
 }

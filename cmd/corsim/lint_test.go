@@ -280,6 +280,7 @@ func TestLintUsage(t *testing.T) {
 
 // The scenario files of testdata/lint are linted, text and JSON, against golden files. Refresh them
 // with: go test ./cmd/corsim -run TestLintScenarioGolden -update
+// The HAR exports are linted too: testdata/lint/misconfigured.har is shaped like Chromium's.
 func TestLintScenarioGolden(t *testing.T) {
 	tests := []struct {
 		golden string
@@ -290,6 +291,9 @@ func TestLintScenarioGolden(t *testing.T) {
 		{golden: "misconfigured_json.golden", status: 1, args: []string{"lint", "--json", "testdata/lint/misconfigured.jsonl"}},
 		{golden: "correct.golden", status: 0, args: []string{"lint", "testdata/lint/correct.jsonl"}},
 		{golden: "info_only.golden", status: 0, args: []string{"lint", "testdata/lint/info_only.jsonl"}},
+		{golden: "misconfigured_har.golden", status: 1, args: []string{"lint", "testdata/lint/misconfigured.har"}},
+		{golden: "misconfigured_har_json.golden", status: 1, args: []string{"lint", "--json", "testdata/lint/misconfigured.har"}},
+		{golden: "chromium_har.golden", status: 0, args: []string{"lint", "testdata/har/chromium.har"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -336,4 +340,36 @@ func closedURL(t *testing.T) string {
 	u := srv.URL + "/"
 	srv.Close()
 	return u
+}
+
+// A HAR is told from a scenario file by its content too (standard input, another extension), the
+// HAR's page origin is the allowed one, and an unreadable HAR is an input error, not "no findings".
+func TestLintHARInput(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "lint", "misconfigured.har"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, out, errs := corsim(t, string(data), "lint", "-")
+	if status != 1 || errs != "" || !strings.Contains(out, "standard input (HAR: 8 entries, 4 with an Origin header and a response)") ||
+		!strings.Contains(out, "preflight-status-not-ok") {
+		t.Errorf("stdin: status %d, stderr %q\n%s", status, errs, out)
+	}
+	// The page (https://app.example) is trusted, so its own credentialed access is no finding; named
+	// from another origin's point of view, the same answers are the trust of a stranger.
+	if strings.Contains(out, "untrusted-origin-allowed") {
+		t.Errorf("the HAR's own page origin was judged untrusted:\n%s", out)
+	}
+	_, out, _ = corsim(t, string(data), "lint", "--origin", "https://other.example", "-")
+	if !strings.Contains(out, "acao-multiple-values") {
+		t.Errorf("--origin with a HAR:\n%s", out)
+	}
+	renamed := writeFile(t, "capture.json", string(data))
+	if status, out, _ := corsim(t, "", "lint", renamed); status != 1 || !strings.Contains(out, "(HAR: 8 entries") {
+		t.Errorf("HAR named .json: status %d\n%s", status, out)
+	}
+	bad := writeFile(t, "broken.har", `{"log": {"entries": 7}}`)
+	status, out, errs = corsim(t, "", "lint", bad)
+	if status != 1 || !strings.Contains(errs, "entries") || strings.Contains(out, "No findings") {
+		t.Errorf("broken HAR: status %d\nstdout %s\nstderr %s", status, out, errs)
+	}
 }

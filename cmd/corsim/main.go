@@ -33,7 +33,7 @@ Usage:
   corsim origin [--json] URL [URL]                   print an origin; compare two (same origin, same site)
   corsim probe --origin O [flags] URL                ask a live server what a browser would: verdict, steps, fix
   corsim har [--browser B] [--json] FILE.har         replay a HAR export's cross-origin fetches
-  corsim lint [--origin O] [--json] FILE | - | URL   find CORS misconfigurations, live or in a file
+  corsim lint [--origin O] [--json] FILE | - | URL   find CORS misconfigurations: live, scenario or HAR
 
 B is one of chromium (default), firefox, webkit, spec.
 "corsim explain" with no FILE explains a built-in example: a checkout PATCH blocked by its preflight,

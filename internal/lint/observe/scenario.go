@@ -56,11 +56,7 @@ func trimmed(routes map[string]scenario.Route) map[string]scenario.Route {
 		if r == nil {
 			return nil
 		}
-		c := *r
-		c.Headers = r.Headers.Clone()
-		for i := range c.Headers {
-			c.Headers[i].Value = grammar.TrimHTTPWhitespace(c.Headers[i].Value)
-		}
+		c := trimmedResponse(*r)
 		return &c
 	}
 	seq := func(rs []algorithm.Response) []algorithm.Response {
@@ -75,4 +71,13 @@ func trimmed(routes map[string]scenario.Route) map[string]scenario.Route {
 		out[u] = scenario.Route{Options: trim(r.Options), Actual: trim(r.Actual), OptionsSeq: seq(r.OptionsSeq), ActualSeq: seq(r.ActualSeq)}
 	}
 	return out
+}
+
+// trimmedResponse returns r with its own copy of the headers, each value trimmed of spaces and tabs.
+func trimmedResponse(r algorithm.Response) algorithm.Response {
+	r.Headers = r.Headers.Clone()
+	for i := range r.Headers {
+		r.Headers[i].Value = grammar.TrimHTTPWhitespace(r.Headers[i].Value)
+	}
+	return r
 }
