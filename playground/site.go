@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -60,9 +61,23 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 
 // file is one file of a site, held in memory.
 type file struct {
-	data, gz []byte // gz is the gzip form, for the files worth compressing
-	ctype    string
-	etag     string
+	data  []byte
+	gz    atomic.Pointer[[]byte] // the gzip form, for the files worth compressing, once it is ready
+	ctype string
+	etag  string
+}
+
+// asyncGzip is the size from which a file is compressed in the background, so that serving starts
+// at once: until its gzip form is ready, the file goes out as it is.
+const asyncGzip = 1 << 20
+
+func (f *file) compress() {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	zw.Write(f.data)
+	zw.Close()
+	gz := buf.Bytes()
+	f.gz.Store(&gz)
 }
 
 type handler struct {
@@ -71,9 +86,10 @@ type handler struct {
 }
 
 // Handler serves a site that Build wrote (or any file system holding one): GET and HEAD of its
-// files, / as index.html, gzip-compressed for clients that accept it, with a Content-Security-Policy
-// that lets the page load nothing from anywhere else. It reads every file once, here; the error is
-// non-nil when the site lacks index.html or the engine.
+// files, / as index.html, gzip-compressed for clients that accept it (the engine, 5 MB, once its
+// compression in the background is done, within a second), with a Content-Security-Policy that lets
+// the page load nothing from anywhere else. It reads every file once, here; the error is non-nil
+// when the site lacks index.html or the engine.
 func Handler(site fs.FS) (http.Handler, error) {
 	h := &handler{files: map[string]*file{}, modTime: time.Now()}
 	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
@@ -89,12 +105,12 @@ func Handler(site fs.FS) (http.Handler, error) {
 		if f.ctype == "" {
 			f.ctype = "application/octet-stream"
 		}
-		if compressible(f.ctype) && len(b) > 1024 {
-			var buf bytes.Buffer
-			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-			zw.Write(b)
-			zw.Close()
-			f.gz = buf.Bytes()
+		switch {
+		case !compressible(f.ctype) || len(b) <= 1024:
+		case len(b) >= asyncGzip:
+			go f.compress()
+		default:
+			f.compress()
 		}
 		h.files["/"+name] = f
 		return nil
@@ -139,8 +155,8 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Content-Type", f.ctype)
 	hd.Set("Vary", "Accept-Encoding")
 	body, etag := f.data, f.etag
-	if f.gz != nil && acceptsGzip(r) {
-		body, etag = f.gz, strings.TrimSuffix(f.etag, `"`)+`-gz"`
+	if gz := f.gz.Load(); gz != nil && acceptsGzip(r) {
+		body, etag = *gz, strings.TrimSuffix(f.etag, `"`)+`-gz"`
 		hd.Set("Content-Encoding", "gzip")
 	}
 	hd.Set("ETag", etag)

@@ -176,7 +176,8 @@ func TestPageInChromium(t *testing.T) {
 		t.Helper()
 		before := renders()
 		action()
-		must(b.waitFor(fmt.Sprintf(`(+document.documentElement.dataset.renders || 0) > %d`, before), 10*time.Second))
+		// Typing may queue a render without showing it yet: wait until none is pending.
+		must(b.waitFor(fmt.Sprintf(`(+document.documentElement.dataset.renders || 0) > %d && !document.documentElement.dataset.pending`, before), 10*time.Second))
 	}
 	pick := func(id string) {
 		t.Helper()
@@ -224,7 +225,7 @@ func TestPageInChromium(t *testing.T) {
 	list := `[data-server="0"] [data-list="options"]`
 	must(b.click(list + ` .add-header`))
 	must(b.waitFor(`document.activeElement && document.activeElement.matches('`+list+` .row:last-child .h-name')`, 5*time.Second))
-	must(b.typeText("Access-Control-Allow-Headers"))
+	after(func() { must(b.typeText("Access-Control-Allow-Headers")) })
 	must(b.key("Tab", 9))
 	var focus struct {
 		Value   bool   `json:"value"`
@@ -279,6 +280,7 @@ func TestPageInChromium(t *testing.T) {
 		t.Errorf("#status aria-live = %q", live)
 	}
 
+	t.Logf("the page's checks done after %v; screenshots follow", time.Since(start).Round(time.Millisecond))
 	// Each lesson at desktop and phone sizes; on a phone nothing may need sideways scrolling.
 	dir := artifactsDir(t)
 	for _, size := range []struct {

@@ -32,6 +32,7 @@ Usage:
   corsim run [--browser B] [--trace] FILE... | -     run scenario files; write each scenario back with verdicts
   corsim origin [--json] URL [URL]                   print an origin; compare two (same origin, same site)
   corsim probe --origin O [flags] URL                ask a live server what a browser would: verdict, steps, fix
+  corsim serve [--addr HOST:PORT] [--out DIR]        the playground: edit a fetch() and its answers, see each browser's verdict
 
 B is one of chromium (default), firefox, webkit, spec.
 "corsim explain" with no FILE explains a built-in example: a checkout PATCH blocked by its preflight,
@@ -54,6 +55,8 @@ func run(args []string, e env) int {
 		return cmdOrigin(args[1:], e)
 	case "probe":
 		return cmdProbe(args[1:], e)
+	case "serve":
+		return cmdServe(args[1:], e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, topUsage)
 		return exitOK

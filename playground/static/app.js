@@ -259,7 +259,8 @@ function changed() {
   }
   if (pending) return;
   pending = true;
-  requestAnimationFrame(() => { pending = false; update(); });
+  document.documentElement.dataset.pending = "1";
+  requestAnimationFrame(() => { pending = false; delete document.documentElement.dataset.pending; update(); });
 }
 
 function update() {
