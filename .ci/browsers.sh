@@ -7,6 +7,8 @@
 #   bash .ci/browsers.sh all      the same, and documented as the one command that
 #                                 regenerates docs/fidelity.md
 #   bash .ci/browsers.sh chromium Chromium only (any comma-separated subset works)
+#   bash .ci/browsers.sh install  install what is missing and stop (for the playground's
+#                                 browser test, which go test runs)
 #
 # Needs root (apt-get, ports 80 and 443, and /etc/hosts for WebKit).
 set -euo pipefail
@@ -27,6 +29,8 @@ if [ "${#need[@]}" -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+[ "$which_browsers" = install ] && exit 0
 
 chromium --version 2>/dev/null || true
 firefox-esr --version 2>/dev/null || true

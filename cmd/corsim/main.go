@@ -34,6 +34,7 @@ Usage:
   corsim probe --origin O [flags] URL                ask a live server what a browser would: verdict, steps, fix
   corsim har [--browser B] [--json] FILE.har         replay a HAR export's cross-origin fetches
   corsim lint [--origin O] [--json] FILE | - | URL   find CORS misconfigurations: live, scenario or HAR
+  corsim serve [--addr HOST:PORT] [--out DIR]        the playground: edit a fetch() and its answers, see each browser's verdict
 
 B is one of chromium (default), firefox, webkit, spec.
 "corsim explain" with no FILE explains a built-in example: a checkout PATCH blocked by its preflight,
@@ -60,6 +61,8 @@ func run(args []string, e env) int {
 		return cmdHAR(args[1:], e)
 	case "lint":
 		return cmdLint(args[1:], e)
+	case "serve":
+		return cmdServe(args[1:], e)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(e.stdout, topUsage)
 		return exitOK
